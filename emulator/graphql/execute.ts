@@ -23,7 +23,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Registered resolver first, then the source's own property, else fail loudly. */
-export function fieldResolverFor(resolvers: Resolvers): GraphQLFieldResolver<unknown, EmulatorContext> {
+export function fieldResolverFor(
+  resolvers: Resolvers,
+): GraphQLFieldResolver<unknown, EmulatorContext> {
   return (source, args, ctx, info) => {
     const resolver = resolvers[info.parentType.name]?.[info.fieldName];
     if (resolver) return resolver(source, args, ctx, info);
@@ -40,7 +42,10 @@ export const typeResolver: GraphQLTypeResolver<unknown, EmulatorContext> = (valu
   throw new GraphQLError(`emulator bug: object for ${String(info.returnType)} has no __typename`);
 };
 
-export function parseAndValidate(query: string): { document?: DocumentNode; errors?: readonly GraphQLError[] } {
+export function parseAndValidate(query: string): {
+  document?: DocumentNode;
+  errors?: readonly GraphQLError[];
+} {
   let document: DocumentNode;
   try {
     document = parse(query);

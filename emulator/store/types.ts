@@ -77,11 +77,7 @@ export type InclusionConditionKind =
 
 /** Exclusion condition kinds: the keys of `CollectionSourceExclusionConditionInput`. */
 export type ExclusionConditionKind =
-  | "collection"
-  | "productTag"
-  | "productType"
-  | "productVendor"
-  | "productCategory";
+  "collection" | "productTag" | "productType" | "productVendor" | "productCategory";
 
 /**
  * One condition as stored. Multi-value kinds use `matchType` + `values`; single-value kinds use
@@ -289,13 +285,7 @@ export interface AutomaticDiscount {
 }
 
 export type BulkOperationStatus =
-  | "CANCELED"
-  | "CANCELING"
-  | "COMPLETED"
-  | "CREATED"
-  | "EXPIRED"
-  | "FAILED"
-  | "RUNNING";
+  "CANCELED" | "CANCELING" | "COMPLETED" | "CREATED" | "EXPIRED" | "FAILED" | "RUNNING";
 
 export interface BulkOperation {
   id: Gid;

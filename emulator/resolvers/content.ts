@@ -1,0 +1,4 @@
+import type { Resolvers } from "../graphql/context";
+
+/** Themes, metafields, metaobjects, orders, analytics, discounts, variant prices. (Being built.) */
+export const contentResolvers: Resolvers = {};

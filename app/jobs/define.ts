@@ -1,0 +1,38 @@
+import type { z } from "zod";
+
+export interface JobContext {
+  jobId: string;
+  /** 0 on the first run, then 1, 2... on retries. */
+  attempt: number;
+  signal: AbortSignal;
+}
+
+export interface RetryPolicy {
+  limit: number;
+  delaySeconds: number;
+  backoff: boolean;
+}
+
+/**
+ * A job kind: its name, the zod schema its payload must satisfy (checked when enqueued and again
+ * when run), its retry policy and its handler. Handlers must be idempotent: a retry may follow a
+ * run that did part of the work.
+ */
+export interface JobDefinition<S extends z.ZodTypeAny = z.ZodTypeAny> {
+  name: string;
+  payload: S;
+  retry: RetryPolicy;
+  expireInSeconds?: number;
+  /** Periodic jobs: a cron expression (UTC) and the payload each run gets. */
+  schedule?: { cron: string; payload: z.infer<S> };
+  handler(payload: z.infer<S>, ctx: JobContext): Promise<void>;
+}
+
+export function defineJob<S extends z.ZodTypeAny>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
+/** An error no retry can fix (invalid payload, shop gone): the job fails at once. */
+export class TerminalJobError extends Error {
+  override name = "TerminalJobError";
+}

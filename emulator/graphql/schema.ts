@@ -1,26 +1,43 @@
-import fs from "node:fs";
-import path from "node:path";
-import zlib from "node:zlib";
-import { fileURLToPath } from "node:url";
-import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { adminIntrospection } from "../../schema/admin-schema";
 
-const SCHEMA_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../schema/admin-2026-10.introspection.json.gz",
-);
+export { adminSchema } from "../../schema/admin-schema";
 
-let cached: GraphQLSchema | undefined;
+export interface AccessItem {
+  offlineScopes: string[];
+  requiredAccess: string;
+}
 
-/**
- * The Admin API 2026-10 schema, built from the vendored introspection (which keeps `isOneOf`, so
- * graphql-js enforces `@oneOf` inputs exactly like the platform).
- */
-export function adminSchema(): GraphQLSchema {
-  if (!cached) {
-    const json = JSON.parse(zlib.gunzipSync(fs.readFileSync(SCHEMA_FILE)).toString("utf8")) as {
-      data: IntrospectionQuery;
-    };
-    cached = buildClientSchema(json.data, { assumeValid: true });
+export interface AccessMetadata {
+  /** `Type.field` -> the file's offline_scopes entry for that field. */
+  fields: Map<string, AccessItem>;
+  /** `Type.field` -> the field's own `requiredAccess` text from the introspection. */
+  fieldText: Map<string, string>;
+  /** Type name -> the offline_scopes entry for the type. */
+  types: Map<string, AccessItem>;
+}
+
+let metadata: AccessMetadata | undefined;
+
+/** The platform's access metadata carried by the vendored schema file. */
+export function accessMetadata(): AccessMetadata {
+  if (metadata) return metadata;
+  const file = adminIntrospection();
+  const fields = new Map<string, AccessItem>();
+  const types = new Map<string, AccessItem>();
+  for (const item of file.offline_scopes?.items ?? []) {
+    const entry = { offlineScopes: item.offlineScopes, requiredAccess: item.requiredAccess };
+    if (item.type === "field" && item.fieldName)
+      fields.set(`${item.typeName}.${item.fieldName}`, entry);
+    else if (item.type === "type") types.set(item.typeName, entry);
   }
-  return cached;
+  const fieldText = new Map<string, string>();
+  for (const type of file.data.__schema.types) {
+    if (!("fields" in type) || !type.fields) continue;
+    for (const field of type.fields) {
+      const text = (field as { requiredAccess?: string | null }).requiredAccess;
+      if (text) fieldText.set(`${type.name}.${field.name}`, text);
+    }
+  }
+  metadata = { fields, fieldText, types };
+  return metadata;
 }

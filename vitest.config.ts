@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -12,7 +11,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "emulator/**/*.test.ts", "scripts/**/*.test.ts", "worker/**/*.test.ts"],
+          include: [
+            "app/**/*.test.{ts,tsx}",
+            "emulator/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "worker/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

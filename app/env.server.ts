@@ -38,13 +38,6 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.MERCHDESK_MODE === "standalone") {
-      if (env.NODE_ENV === "production") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["MERCHDESK_MODE"],
-          message: "standalone demo mode is refused in production",
-        });
-      }
       if (!env.SHOPIFY_ADMIN_API_BASE) {
         ctx.addIssue({
           code: "custom",
@@ -70,7 +63,7 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["SHOPIFY_ADMIN_API_BASE"],
-        message: "must not be set in production: the app talks to Shopify itself",
+        message: "must not be set for an embedded production app: it talks to Shopify itself",
       });
     }
   });

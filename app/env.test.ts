@@ -46,17 +46,14 @@ describe("environment", () => {
     ).toThrow(/SHOPIFY_APP_URL: must be a localhost URL in standalone mode/);
   });
 
-  it("GIVEN standalone mode in production THEN it is refused", () => {
+  it("GIVEN an embedded production app with a local Admin API base THEN it is refused", () => {
     expect(() =>
       parseEnv({
         ...base,
         NODE_ENV: "production",
-        SHOPIFY_APP_URL: "http://localhost:3000",
-        MERCHDESK_MODE: "standalone",
         SHOPIFY_ADMIN_API_BASE: "http://127.0.0.1:4100",
-        DEMO_ACCESS_TOKEN: "t",
       }),
-    ).toThrow(/standalone demo mode is refused in production/);
+    ).toThrow(/SHOPIFY_ADMIN_API_BASE: must not be set for an embedded production app/);
   });
 
   it("GIVEN a local Admin API base that is not loopback THEN it is refused", () => {

@@ -75,7 +75,24 @@ const cleanup: (() => Promise<void>)[] = [];
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  // Children first (the worker finishes its jobs), then the emulator and the database.
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            resolve();
+          }, 20_000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
   for (const step of cleanup.reverse()) await step().catch(() => undefined);
   process.exit(code);
 }
@@ -114,13 +131,17 @@ const emulator = createEmulator({
 });
 const emulatorPort = await portOrFree(Number(args["emulator-port"]));
 const { url: emulatorUrl } = await emulator.listen(emulatorPort);
-cleanup.push(() => emulator.close());
-const demoShop = emulator.defaultShop();
+cleanup.push(async () => {
+  await emulator.close();
+  emulator.saveState(); // the store (orders placed by simulated shoppers too) survives a restart
+});
+const demoShop = emulator.shops.get(emulator.defaultShopDomain);
+if (!demoShop) throw new Error("the emulator has no demo shop");
 log(`Shopify emulator: ${emulatorUrl} (shop ${demoShop.domain})`);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: "development",
+  NODE_ENV: args.dev ? "development" : "production",
   MERCHDESK_MODE: "standalone",
   DATABASE_URL: db.url,
   SHOPIFY_API_KEY: API_KEY,
@@ -128,7 +149,7 @@ const env: NodeJS.ProcessEnv = {
   SHOPIFY_APP_URL: appUrl,
   SHOPIFY_ADMIN_API_BASE: emulatorUrl,
   DEMO_SHOP: demoShop.domain,
-  DEMO_ACCESS_TOKEN: demoShop.accessToken,
+  DEMO_ACCESS_TOKEN: demoShop.app.accessToken,
   HOST: "127.0.0.1",
   PORT: String(appPort),
 };

@@ -16,7 +16,7 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const jobs = options.jobs ?? JOBS;
   const boss = createBoss({ role: "worker", connectionString: options.connectionString });
-  boss.on("error", (error) => console.error("[worker]", error));
+  boss.on("error", (error) => console.error(`[worker] ${error.message}`));
   await boss.start();
   for (const job of jobs) {
     await ensureQueue(boss, job);

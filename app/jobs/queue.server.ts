@@ -26,7 +26,7 @@ export function createBoss(options: { role: "web" | "worker"; connectionString?:
 
 async function startSender(): Promise<PgBoss> {
   const boss = createBoss({ role: "web" });
-  boss.on("error", (error) => console.error("[queue]", error));
+  boss.on("error", (error) => console.error(`[queue] ${error.message}`));
   await boss.start();
   return boss;
 }

@@ -56,9 +56,29 @@ export function parseAndValidate(query: string): {
   return errors.length ? { errors } : { document };
 }
 
+/** Executes an already parsed and validated document against the emulated schema. */
+export function executeDocument(params: {
+  document: DocumentNode;
+  variables?: Record<string, unknown>;
+  operationName?: string | null;
+  ctx: EmulatorContext;
+  resolvers: Resolvers;
+}): Promise<ExecutionResult> | ExecutionResult {
+  return execute({
+    schema: adminSchema(),
+    document: params.document,
+    variableValues: params.variables,
+    operationName: params.operationName,
+    contextValue: params.ctx,
+    rootValue: {},
+    fieldResolver: fieldResolverFor(params.resolvers),
+    typeResolver,
+  });
+}
+
 /**
  * Parses, validates and executes one Admin API request for one shop. (The HTTP layer adds auth,
- * cost and throttling around this.)
+ * cost and throttling around this: see admin-request.ts.)
  */
 export async function executeAdmin(params: {
   query: string;
@@ -69,14 +89,5 @@ export async function executeAdmin(params: {
 }): Promise<ExecutionResult> {
   const { document, errors } = parseAndValidate(params.query);
   if (!document) return { errors };
-  return execute({
-    schema: adminSchema(),
-    document,
-    variableValues: params.variables,
-    operationName: params.operationName,
-    contextValue: params.ctx,
-    rootValue: {},
-    fieldResolver: fieldResolverFor(params.resolvers),
-    typeResolver,
-  });
+  return executeDocument({ ...params, document });
 }

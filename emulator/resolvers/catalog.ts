@@ -1,4 +1,12 @@
 import type { Resolvers } from "../graphql/context";
+import { mergeResolvers } from "../graphql/merge";
+import { collectionResolvers } from "./collections";
+import { productResolvers } from "./products";
+import { publicationResolvers } from "./publications";
 
-/** Products, collections and publications. (Being built.) */
-export const catalogResolvers: Resolvers = {};
+/** Products, collections (2026-07+ sources model) and publications. */
+export const catalogResolvers: Resolvers = mergeResolvers(
+  productResolvers,
+  collectionResolvers,
+  publicationResolvers,
+);

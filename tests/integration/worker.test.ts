@@ -44,7 +44,9 @@ describe("worker process (pg-boss)", () => {
   it("GIVEN a transient failure THEN the job is retried until it succeeds", async () => {
     failUntil.set("flaky", 2);
     await enqueue(probeJob, { key: "flaky" });
-    await expect.poll(() => runsOf("flaky").map((r) => r.attempt), { timeout: 20_000 }).toEqual([0, 1, 2]);
+    await expect
+      .poll(() => runsOf("flaky").map((r) => r.attempt), { timeout: 20_000 })
+      .toEqual([0, 1, 2]);
   });
 
   it("GIVEN a terminal failure THEN the job is not retried", async () => {

@@ -19,10 +19,20 @@ export function parseDecimal(text: string): bigint | null {
   return sign === "-" ? -units : units;
 }
 
-/** Like parseDecimal, for stored amounts that are known to be valid. */
+const parsedAmounts = new Map<string, bigint>();
+const MAX_CACHED_AMOUNTS = 100_000;
+
+/**
+ * Like parseDecimal, for stored amounts that are known to be valid. Memoized: shop data repeats a
+ * small set of price strings across a million orders.
+ */
 export function units(text: string): bigint {
+  const cached = parsedAmounts.get(text);
+  if (cached !== undefined) return cached;
   const value = parseDecimal(text);
   if (value === null) throw new Error(`emulator data error: "${text}" is not a decimal`);
+  if (parsedAmounts.size >= MAX_CACHED_AMOUNTS) parsedAmounts.clear();
+  parsedAmounts.set(text, value);
   return value;
 }
 
@@ -56,6 +66,3 @@ export function divideRounded(value: bigint, divisor: bigint): bigint {
   const quotient = (a * 2n + b) / (b * 2n);
   return negative ? -quotient : quotient;
 }
-
-export const ZERO = 0n;
-export const ONE_UNIT = SCALE;

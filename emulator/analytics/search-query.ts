@@ -130,6 +130,19 @@ export function compareValues(a: number | string, comparator: Comparator, b: num
  */
 export function searchTimeValue(value: string, nowMs: number, timeZone: string): number {
   if (value === "now") return nowMs;
+  const key = `${timeZone} ${value}`;
+  const cached = resolvedTimes.get(key);
+  if (cached !== undefined) return cached;
+  const ms = parseTimeValue(value, timeZone);
+  if (resolvedTimes.size >= 10_000) resolvedTimes.clear();
+  resolvedTimes.set(key, ms);
+  return ms;
+}
+
+/** Resolved filter instants, so a predicate run over many records parses each literal once. */
+const resolvedTimes = new Map<string, number>();
+
+function parseTimeValue(value: string, timeZone: string): number {
   if (isCalendarDate(value)) return startOfLocalDay(value, timeZone);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {

@@ -263,7 +263,11 @@ export const discountResolvers: Resolvers = {
     status: (source, _args, ctx) =>
       discountStatus(source as AutomaticDiscount, ctx.clock.now().getTime()),
     combinesWith: (source) => combinesWith(source as AutomaticDiscount),
-    discountClasses: () => ["PRODUCT"],
+    // "All items" makes an amount off the order; product or collection items discount products.
+    discountClasses: (source) =>
+      ((source as AutomaticDiscount).input as BasicInput).customerGets?.items?.all
+        ? ["ORDER"]
+        : ["PRODUCT"],
     asyncUsageCount: () => 0,
     recurringCycleLimit: () => 0,
     tags: (source) => ((source as AutomaticDiscount).input as BasicInput).tags ?? [],

@@ -131,13 +131,16 @@ function sortOrders(orders: Order[], key: string): Order[] {
     throw new Error(`not emulated: orders sortKey ${key}`);
   }
   if (key === "CREATED_AT") return orders;
-  for (let i = 1; i < orders.length; i++) {
-    if (valueOf(orders[i - 1]) > valueOf(orders[i])) {
+  let previous = -Infinity;
+  for (const order of orders) {
+    const value = valueOf(order);
+    if (value < previous) {
       return orders
-        .map((order, index) => ({ order, index, value: valueOf(order) }))
+        .map((entry, index) => ({ entry, index, value: valueOf(entry) }))
         .sort((a, b) => a.value - b.value || a.index - b.index)
-        .map((entry) => entry.order);
+        .map(({ entry }) => entry);
     }
+    previous = value;
   }
   return orders;
 }

@@ -3,6 +3,7 @@ import { EmulatorClock } from "../clock";
 import { nextGid, createShopState } from "../store/shop";
 import type { Collection, Metaobject, Product, ShopState, Theme } from "../store/types";
 import { appNamespace, campaignMetaobjectType } from "./campaign";
+import { seedShop } from "../seed/index";
 import { renderHomePage } from "./render";
 
 const HEADER = `/*
@@ -350,5 +351,32 @@ describe("renderHomePage", () => {
   it("GIVEN an unparseable template WHEN rendered THEN the page reports the template error", () => {
     addTheme("MAIN", null, "/* header */ { not json");
     expect(renderHomePage(shop, clock)).toContain("data-template-error=");
+  });
+});
+
+describe("renderHomePage on the seeded demo store", () => {
+  it("GIVEN the demo store WHEN the live and draft themes are rendered THEN each shows its own home page", () => {
+    const demo = createShopState({ domain: "fjallvik.myshopify.com" });
+    seedShop(demo, "demo", { now: new Date("2026-11-02T10:00:00Z") });
+    const live = renderHomePage(demo, clock);
+    expect(sectionIds(live)).toEqual(["hero_jVaWmY", "product_list_fa6P9H"]);
+    expect(live).toContain("Browse our latest products");
+    expect(live.match(/<li data-product-id=/g)).toHaveLength(8);
+
+    const draft = [...demo.themes.values()].find((t) => t.role === "UNPUBLISHED")!;
+    const preview = renderHomePage(demo, clock, { previewThemeId: draft.id });
+    expect(sectionIds(preview)).toEqual([
+      "hero_bw2026",
+      "section_merchdesk",
+      "product_list_bf",
+      "product_list_winter",
+    ]);
+    expect(preview).toContain('data-merchdesk-campaign=""');
+    expect(preview).toMatch(
+      /data-collection-handle="black-friday"[^>]*data-collection-available="false"/,
+    );
+    expect(preview).toMatch(
+      /data-collection-handle="jackor"[^>]*data-collection-available="true"><ul class="products"><li/,
+    );
   });
 });

@@ -35,6 +35,8 @@ export interface Ar1Fit {
   lastResidual: number;
   lastDay: number;
   lastRow: Float64Array;
+  /** The quasi-differenced rows and response the coefficients were fitted on. */
+  transformed: { design: Float64Array; response: Float64Array };
 }
 
 /** Bounds on φ: beyond 0.95 the series is a random walk and the forecast variance explodes. */
@@ -133,6 +135,7 @@ export function fitAr1Regression(data: RegressionData, iterations = 2): Ar1Fit {
     lastResidual: residuals[rows - 1],
     lastDay: data.days[rows - 1],
     lastRow: data.design.slice((rows - 1) * columns, rows * columns),
+    transformed,
   };
 }
 
@@ -151,7 +154,7 @@ export interface WindowForecast {
  * cⱼ = w(j) + φ·cⱼ₊₁ — one backward pass instead of a k×k covariance matrix.
  */
 export function forecastWindow(
-  fit: Ar1Fit,
+  fit: Omit<Ar1Fit, "transformed" | "degreesOfFreedom">,
   rows: Float64Array,
   days: Int32Array,
   weightFor: (predictions: Float64Array) => Float64Array,
@@ -191,4 +194,94 @@ export function forecastWindow(
     weights,
     weightedErrorVariance: fit.innovationVariance * (parameterPart + noisePart),
   };
+}
+
+/** A stretch of history treated as if an action had run there (positions, inclusive). */
+export interface PlaceboBlock {
+  start: number;
+  end: number;
+}
+
+/**
+ * Standardised errors of placebo estimates: for each block, refit on the rows before it (prefix
+ * sums of the already quasi-differenced rows make each refit a p×p solve) and forecast the block
+ * as if it were the window. Nothing happened there, so each score should be a standard normal
+ * draw if the model's variance is right; the level drifts and year-to-year differences that the
+ * model cannot see show up as scores that are too large.
+ */
+export function placeboScores(
+  data: RegressionData,
+  fit: Ar1Fit,
+  blocks: readonly PlaceboBlock[],
+  weightFor: (predictions: Float64Array, rows: Int32Array) => Float64Array,
+  minimumRows: number,
+): number[] {
+  const { rows, columns } = data;
+  const { design, response } = fit.transformed;
+  const sorted = [...blocks].sort((a, b) => a.start - b.start);
+  const gram = new Float64Array(columns * columns);
+  const moment = new Float64Array(columns);
+  let squares = 0;
+  let row = 0;
+  const scores: number[] = [];
+  for (const block of sorted) {
+    for (; row < rows && data.days[row] < block.start; row++) {
+      const offset = row * columns;
+      const y = response[row];
+      squares += y * y;
+      for (let i = 0; i < columns; i++) {
+        const xi = design[offset + i];
+        if (xi === 0) continue;
+        moment[i] += xi * y;
+        for (let j = 0; j <= i; j++) gram[i * columns + j] += xi * design[offset + j];
+      }
+    }
+    if (row < minimumRows) continue;
+    const blockRows: number[] = [];
+    for (let r = row; r < rows && data.days[r] <= block.end; r++) blockRows.push(r);
+    if (blockRows.length === 0) continue;
+
+    const full = new Float64Array(gram);
+    for (let i = 0; i < columns; i++) {
+      for (let j = 0; j < i; j++) full[j * columns + i] = full[i * columns + j];
+    }
+    const factor = choleskyFactor(full, columns);
+    const coefficients = choleskySolve(factor, moment);
+    let explained = 0;
+    for (let i = 0; i < columns; i++) explained += coefficients[i] * moment[i];
+    const degreesOfFreedom = row - factor.rank - 1;
+    if (degreesOfFreedom < 10) continue;
+    const last = row - 1;
+    let lastFitted = 0;
+    for (let c = 0; c < columns; c++)
+      lastFitted += data.design[last * columns + c] * coefficients[c];
+
+    const indices = Int32Array.from(blockRows);
+    const blockDesign = new Float64Array(indices.length * columns);
+    indices.forEach((r, k) => {
+      blockDesign.set(data.design.subarray(r * columns, (r + 1) * columns), k * columns);
+    });
+    const forecast = forecastWindow(
+      {
+        coefficients,
+        factor,
+        phi: fit.phi,
+        innovationVariance: Math.max(0, squares - explained) / degreesOfFreedom,
+        lastResidual: data.response[last] - lastFitted,
+        lastDay: data.days[last],
+        lastRow: data.design.slice(last * columns, (last + 1) * columns),
+      },
+      blockDesign,
+      Int32Array.from(indices, (r) => data.days[r]),
+      (predictions) => weightFor(predictions, indices),
+    );
+    let error = 0;
+    indices.forEach((r, k) => {
+      error += forecast.weights[k] * (data.response[r] - forecast.predictions[k]);
+    });
+    if (forecast.weightedErrorVariance > 0) {
+      scores.push(error / Math.sqrt(forecast.weightedErrorVariance));
+    }
+  }
+  return scores;
 }

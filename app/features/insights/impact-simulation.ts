@@ -1,4 +1,10 @@
-import { formatIsoDay, holidayOf, parseIsoDay, weekdayOf, type HolidayType } from "./impact-calendar";
+import {
+  formatIsoDay,
+  holidayOf,
+  parseIsoDay,
+  weekdayOf,
+  type HolidayType,
+} from "./impact-calendar";
 import { estimateImpact, type ImpactEstimate, type ImpactRules, type ImpactTask } from "./impact";
 
 /**
@@ -125,7 +131,10 @@ function arNoise(random: Random, length: number, phi: number, sd: number): Float
 }
 
 /** One synthetic shop and action. The same `random` state gives the same shop for any lift. */
-export function syntheticCase(random: Random, overrides: Partial<ScenarioOptions> = {}): SyntheticCase {
+export function syntheticCase(
+  random: Random,
+  overrides: Partial<ScenarioOptions> = {},
+): SyntheticCase {
   const o = { ...DEFAULT_SCENARIO, ...overrides };
   const n = o.days;
   const firstDay = parseIsoDay("2022-01-01")! + Math.floor(random() * 730);
@@ -133,7 +142,7 @@ export function syntheticCase(random: Random, overrides: Partial<ScenarioOptions
   const baseSessions = Math.exp(uniform(random, Math.log(1500), Math.log(15000)));
   const baseConversion = uniform(random, 0.015, 0.03);
   const growth = uniform(random, -0.1, 0.4);
-  const wiggleAmplitude = uniform(random, 0, 0.04);
+  const wiggleAmplitude = uniform(random, 0, Number(process.env.WIG ?? 0.04));
   const wigglePeriod = uniform(random, 250, 700);
   const wigglePhase = uniform(random, 0, 2 * Math.PI);
   const weekdaySessions = jittered(WEEKDAY_SESSIONS, random, 0.04);
@@ -174,14 +183,14 @@ export function syntheticCase(random: Random, overrides: Partial<ScenarioOptions
     let calendar: [number, number] = [1, 1];
     if (holiday !== null) {
       const key = `${holiday}:${new Date(day * 86_400_000).getUTCFullYear()}`;
-      if (!holidayJitter.has(key)) holidayJitter.set(key, Math.exp(0.05 * normal(random)));
+      if (!holidayJitter.has(key))
+        holidayJitter.set(key, Math.exp(Number(process.env.HJ ?? 0.05) * normal(random)));
       const [s, c] = CALENDAR[holiday];
       calendar = [s, c * holidayJitter.get(key)!];
     }
     const years = p / 365;
     const trend =
-      growth * years +
-      wiggleAmplitude * Math.sin((2 * Math.PI * p) / wigglePeriod + wigglePhase);
+      growth * years + wiggleAmplitude * Math.sin((2 * Math.PI * p) / wigglePeriod + wigglePhase);
     const expectedSessions =
       baseSessions *
       Math.exp(trend + sessionNoise[p]) *
@@ -200,8 +209,10 @@ export function syntheticCase(random: Random, overrides: Partial<ScenarioOptions
     for (const other of otherEffects) {
       if (p >= other.start && p <= other.end) conversion *= 1 + other.lift;
     }
-    const dayOrders = poisson(random, daySessions * conversion * touchedShare);
-    const basketSd = 0.6 / Math.sqrt(Math.max(1, dayOrders));
+    const dayOrders = process.env.NOPOIS
+      ? Math.round(daySessions * conversion * touchedShare)
+      : poisson(random, daySessions * conversion * touchedShare);
+    const basketSd = Number(process.env.BASKET ?? 0.6) / Math.sqrt(Math.max(1, dayOrders));
     sessions.push(daySessions);
     orders.push(dayOrders);
     revenue.push(Math.round(dayOrders * 700 * Math.exp(basketSd * normal(random))));
@@ -286,7 +297,9 @@ export function runCalibration(options: CalibrationOptions): CalibrationReport {
         widths.push(upper - lower);
         if (estimate.verdict !== "no-detectable-effect") falsePositives++;
       }
-      if (lift === 0 ? estimate.verdict !== "no-detectable-effect" : estimate.verdict === "increase") {
+      if (
+        lift === 0 ? estimate.verdict !== "no-detectable-effect" : estimate.verdict === "increase"
+      ) {
         hits++;
       }
     }

@@ -12,7 +12,12 @@ import {
   yearlyColumns,
   type DesignColumn,
 } from "./impact-design";
-import { fitAr1Regression, forecastWindow } from "./impact-regression";
+import {
+  fitAr1Regression,
+  forecastWindow,
+  placeboScores,
+  type PlaceboBlock,
+} from "./impact-regression";
 import { kpiLength, logControl, logSeries, type DailyValue, type KpiSeries } from "./impact-series";
 import { studentT975 } from "./impact-stats";
 
@@ -66,6 +71,9 @@ export interface ImpactDiagnostics {
   degreesOfFreedom: number;
   controlsUsed: number;
   holidaysInWindow: HolidayType[];
+  /** Placebo windows in the history and the variance scale they called for. */
+  placebos: number;
+  varianceInflation: number;
 }
 
 export interface ImpactEstimate {
@@ -104,6 +112,12 @@ export const IMPACT_RULES = {
   /** Window days overlapped by inseparable actions may be left out, but not more than this share. */
   maxInseparableShare: 0.5,
   minDegreesOfFreedom: 20,
+  /** At most this many placebo windows in the history calibrate the interval width. */
+  maxPlacebos: 20,
+  /** Fewer placebo windows than this: too little history to calibrate the interval. */
+  minPlacebos: 5,
+  /** Weight (in placebo windows) of the prior belief that the model's own variance is right. */
+  placeboPriorWeight: 0,
 } as const;
 
 export type ImpactRules = { -readonly [K in keyof typeof IMPACT_RULES]: number } & {
@@ -183,11 +197,13 @@ export function estimateImpact(
   const series = logSeries(task.kpi);
   const controls = (task.controls ?? []).map(logControl);
 
-  // History: the seasonal model needs a year and a bit; otherwise only the recent past is used,
-  // where a straight trend is a fair description of the season.
+  // History: the seasonal model needs a year and a bit before its placebo windows (see below);
+  // otherwise only the recent past is used, where a straight trend describes the season best.
+  const placeboStep = Math.max(7, Math.ceil(windowDays / 2));
+  const placeboRoom = windowDays + (rules.minPlacebos - 1) * placeboStep;
   let fitStart = Math.max(0, windowStart - rules.maxFitDays);
   while (fitStart < windowStart && series.usable[fitStart] === 0) fitStart++;
-  const seasonal = windowStart - fitStart >= rules.seasonalSpanDays;
+  const seasonal = windowStart - fitStart >= rules.seasonalSpanDays + placeboRoom;
   if (!seasonal) fitStart = Math.max(fitStart, windowStart - rules.localFitDays);
 
   const keptControls: number[] = [];
@@ -291,13 +307,14 @@ export function estimateImpact(
   }
 
   const fitDays = Int32Array.from(fitPositions);
-  const fit = fitAr1Regression({
+  const regression = {
     design: designRows(columns, fitDays),
     rows: fitDays.length,
     columns: columns.length,
     response: Float64Array.from(fitPositions, (p) => series.response[p]),
     days: fitDays,
-  });
+  };
+  const fit = fitAr1Regression(regression);
   const diagnostics: ImpactDiagnostics = {
     model: seasonal ? "seasonal" : "local",
     historyDays: fitPositions.length,
@@ -309,6 +326,8 @@ export function estimateImpact(
     degreesOfFreedom: fit.degreesOfFreedom,
     controlsUsed: keptControls.length,
     holidaysInWindow,
+    placebos: 0,
+    varianceInflation: 1,
   };
   if (fit.degreesOfFreedom < rules.minDegreesOfFreedom) {
     return cannotTell(
@@ -332,7 +351,50 @@ export function estimateImpact(
   windowPositions.forEach((p, r) => {
     logLift += weights[r] * (series.response[p] - forecast.predictions[r]);
   });
-  const margin = studentT975(fit.degreesOfFreedom) * Math.sqrt(forecast.weightedErrorVariance);
+
+  // Placebo windows: the same estimate on stretches of history where nothing was done.
+  const minimumPrefix = seasonal ? rules.seasonalSpanDays : rules.minHistoryDays;
+  const blocks: PlaceboBlock[] = [];
+  for (
+    let end = windowStart - 1;
+    blocks.length < rules.maxPlacebos && end - windowDays + 1 - fitStart >= minimumPrefix;
+    end -= placeboStep
+  ) {
+    const start = end - windowDays + 1;
+    if (others.some((o) => o.start <= end && o.end >= start)) continue;
+    const inBlock = fitPositions.filter((p) => p >= start && p <= end);
+    const before = new Set(fitPositions.filter((p) => p < start).map((p) => holidays[p]));
+    if (inBlock.some((p) => holidays[p] !== null && !before.has(holidays[p]))) continue;
+    blocks.push({ start, end });
+  }
+  const scores = placeboScores(
+    regression,
+    fit,
+    blocks,
+    (predictions, rows) =>
+      forecastWeights(
+        predictions,
+        Array.from(rows, (r) => fitPositions[r]),
+        series.scale,
+      ),
+    rules.minHistoryDays,
+  );
+  diagnostics.placebos = scores.length;
+  if (scores.length < rules.minPlacebos) {
+    return cannotTell(
+      "too-little-history",
+      `Too little history to check the model on ${rules.minPlacebos} earlier stretches of ${windowDays} days.`,
+      diagnostics,
+    );
+  }
+  // The interval is studentised by the placebo errors: its variance is the model's, scaled by the
+  // mean squared placebo score (shrunk towards 1 by a prior weight), with t degrees of freedom to
+  // match how many placebo windows that scale rests on.
+  const prior = rules.placeboPriorWeight;
+  const inflation = (prior + scores.reduce((sum, z) => sum + z * z, 0)) / (prior + scores.length);
+  const degreesOfFreedom = Math.min(fit.degreesOfFreedom, prior + scores.length);
+  const margin =
+    studentT975(degreesOfFreedom) * Math.sqrt(forecast.weightedErrorVariance * inflation);
   const point = Math.expm1(logLift);
   const lower = Math.expm1(logLift - margin);
   const upper = Math.expm1(logLift + margin);
@@ -343,6 +405,7 @@ export function estimateImpact(
     verdict === "no-detectable-effect"
       ? `No detectable effect over ${windowLabel}: ${percent(point)} (${range}).`
       : `${verdict === "increase" ? "Up" : "Down"} ${percent(point)} over ${windowLabel} (${range}).`;
+  diagnostics.varianceInflation = inflation;
   return { verdict, point, lower, upper, reason: null, explanation, diagnostics };
 }
 

@@ -1,7 +1,7 @@
 import { averageOrderValue, netSales } from "./kpi-definitions";
 import { dayKey, dayNumber } from "./kpi-day";
 import { ExactSums } from "./kpi-money";
-import { Float64Column, Int32Column, NumberKeyIndex } from "./kpi-number-index";
+import { Float64Column, NumberKeyIndex } from "./kpi-number-index";
 
 /**
  * Per-day and per-day-per-product sums, exact, with no per-order state. Both the streaming bulk
@@ -56,7 +56,6 @@ const PRODUCT_PREFIX = "gid://shopify/Product/";
 export const NO_PRODUCT_KEY = 0;
 /** Non-numeric GIDs (never seen in practice) get keys from here on. */
 const SYNTHETIC_KEY_BASE = 2 ** 52;
-const PRODUCT_SLOT_BITS = 2 ** 26;
 
 /** Numeric tail of a canonical GID ("gid://shopify/Order/123" -> 123), or -1. */
 export function gidNumber(gid: string, type: string): number {
@@ -85,10 +84,8 @@ export class KpiAggregates {
   private readonly syntheticProducts = new Map<string, number>();
   private readonly syntheticProductIds: string[] = [];
 
-  private readonly productDayIndex = new NumberKeyIndex(4096);
-  private readonly productDayDay = new Int32Column(4096);
-  private readonly productDayProduct = new Int32Column(4096);
-  private readonly productDayNet = new ExactSums(4096);
+  /** Per day slot: that day's product net sales. */
+  private readonly productDayTables: ProductNetTable[] = [];
 
   /** Slot of a local day number (days are few; the last one is cached). */
   daySlot(day: number): number {
@@ -126,6 +123,16 @@ export class KpiAggregates {
       this.syntheticProductIds.push(productId);
     }
     return this.productSlot(key);
+  }
+
+  /** Local day number of a day slot. */
+  dayOfSlot(daySlot: number): number {
+    return this.dayNumbers[daySlot];
+  }
+
+  /** Product GID of a product slot (null for "no product"). */
+  productIdOfSlot(productSlot: number): string | null {
+    return this.productGid(this.productKeys[productSlot]);
   }
 
   /** An order's own part: one order, its (negative) discounts. */
@@ -194,22 +201,28 @@ export class KpiAggregates {
       });
   }
 
-  /** Net sales per day and product, by date then product id; rows that net to 0 are kept. */
-  productDays(): ProductDayNetSales[] {
-    const rows: { day: number; key: number; netSales: bigint }[] = [];
-    for (let slot = 0; slot < this.productDayIndex.size; slot++) {
-      rows.push({
-        day: this.dayNumbers[this.productDayDay.values[slot]],
-        key: this.productKeys[this.productDayProduct.values[slot]],
-        netSales: this.productDayNet.get(slot),
-      });
+  /**
+   * Net sales per day and product, by date then product id (rows that net to 0 included).
+   * A generator: a year of a large shop is millions of rows, which a caller writing them to
+   * storage should not hold all at once.
+   */
+  *productDays(): Generator<ProductDayNetSales> {
+    const daySlots = this.dayNumbers.map((_day, slot) => slot);
+    daySlots.sort((a, b) => this.dayNumbers[a] - this.dayNumbers[b]);
+    for (const daySlot of daySlots) {
+      const table = this.productDayTables[daySlot];
+      if (table === undefined) continue;
+      const date = dayKey(this.dayNumbers[daySlot]);
+      const entries = table.entries();
+      entries.sort((a, b) => this.productKeys[a] - this.productKeys[b]);
+      for (const productSlot of entries) {
+        yield {
+          date,
+          productId: this.productGid(this.productKeys[productSlot]),
+          netSales: table.get(productSlot),
+        };
+      }
     }
-    rows.sort((a, b) => a.day - b.day || a.key - b.key);
-    return rows.map((row) => ({
-      date: dayKey(row.day),
-      productId: this.productGid(row.key),
-      netSales: row.netSales,
-    }));
   }
 
   private productGid(key: number): string | null {
@@ -219,12 +232,91 @@ export class KpiAggregates {
   }
 
   private addProductNet(daySlot: number, productSlot: number, amount: number): void {
-    const key = daySlot * PRODUCT_SLOT_BITS + productSlot;
-    const slot = this.productDayIndex.findOrAdd(key);
-    this.productDayDay.ensure(slot);
-    this.productDayProduct.ensure(slot);
-    this.productDayDay.values[slot] = daySlot;
-    this.productDayProduct.values[slot] = productSlot;
-    this.productDayNet.add(slot, amount);
+    let table = this.productDayTables[daySlot];
+    if (table === undefined) {
+      while (this.productDayTables.length < daySlot)
+        this.productDayTables.push(new ProductNetTable());
+      table = new ProductNetTable();
+      this.productDayTables[daySlot] = table;
+    }
+    table.add(productSlot, amount);
+  }
+}
+
+/**
+ * One day's net sales per product slot: open addressing over typed arrays (~24 bytes per
+ * product sold that day), exact like ExactSums (a sum about to leave the safe-integer range
+ * moves into a bigint).
+ */
+class ProductNetTable {
+  /** productSlot + 1; 0 = empty. */
+  private keys = new Int32Array(64);
+  private values = new Float64Array(64);
+  private readonly spilled = new Map<number, bigint>();
+  private count = 0;
+
+  add(productSlot: number, amount: number): void {
+    const key = productSlot + 1;
+    let keys = this.keys;
+    let mask = keys.length - 1;
+    let position = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const found = keys[position];
+      if (found === key) break;
+      if (found === 0) {
+        if ((this.count + 1) * 2 > keys.length) {
+          this.grow();
+          keys = this.keys;
+          mask = keys.length - 1;
+          position = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+          continue;
+        }
+        keys[position] = key;
+        this.count++;
+        break;
+      }
+      position = (position + 1) & mask;
+    }
+    const sum = this.values[position] + amount;
+    if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER) {
+      this.values[position] = sum;
+    } else {
+      const exact = BigInt(this.values[position]) + BigInt(amount);
+      this.spilled.set(productSlot, (this.spilled.get(productSlot) ?? 0n) + exact);
+      this.values[position] = 0;
+    }
+  }
+
+  get(productSlot: number): bigint {
+    const key = productSlot + 1;
+    const mask = this.keys.length - 1;
+    let position = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (this.keys[position] !== 0 && this.keys[position] !== key)
+      position = (position + 1) & mask;
+    const low = this.keys[position] === key ? BigInt(this.values[position]) : 0n;
+    return low + (this.spilled.get(productSlot) ?? 0n);
+  }
+
+  /** Product slots present. */
+  entries(): number[] {
+    const slots: number[] = [];
+    for (const key of this.keys) if (key !== 0) slots.push(key - 1);
+    return slots;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    this.keys = new Int32Array(oldKeys.length * 2);
+    this.values = new Float64Array(oldKeys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const key = oldKeys[i];
+      if (key === 0) continue;
+      let position = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      while (this.keys[position] !== 0) position = (position + 1) & mask;
+      this.keys[position] = key;
+      this.values[position] = oldValues[i];
+    }
   }
 }

@@ -73,7 +73,10 @@ export function averageOrderValue(grossSales: bigint, discounts: bigint, orders:
 }
 
 /** Returned goods value of a line in micro-units, or null when it does not fit a safe integer. */
-export function returnedValue(returnedQuantity: number, discountedUnitPrice: number): number | null {
+export function returnedValue(
+  returnedQuantity: number,
+  discountedUnitPrice: number,
+): number | null {
   const value = returnedQuantity * discountedUnitPrice;
   return Number.isSafeInteger(value) ? value : null;
 }

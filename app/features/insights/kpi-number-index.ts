@@ -84,7 +84,10 @@ function hash(key: number): number {
 export class Int32Column {
   values: Int32Array;
 
-  constructor(capacity = 1024, private readonly fillValue = 0) {
+  constructor(
+    capacity = 1024,
+    private readonly fillValue = 0,
+  ) {
     this.values = new Int32Array(capacity).fill(fillValue);
   }
 

@@ -1,74 +1,13 @@
-/** English UI strings. Keys are stable ids; `{name}` placeholders are filled by `t()`. */
-export const en = {
-  "app.name": "Merchdesk",
-  "app.tagline": "Bulk and scheduled store operations, with the impact of each one measured.",
-  "nav.home": "Home",
-  "nav.collections": "Collections",
-  "nav.homepage": "Home page",
-  "nav.insights": "Insights",
-  "nav.language": "Language",
-  "mode.standalone.banner":
-    "Standalone demo: {shop} runs on the local Shopify emulator. Nothing here touches a real store.",
-  "home.title": "Merchdesk",
-  "home.welcome": "Welcome, {shop}",
-  "home.shopDetails": "Store details",
-  "home.currency": "Currency",
-  "home.timezone": "Time zone",
-  "home.plan": "Plan",
-  "home.notSynced": "Not read yet",
-  "home.refresh": "Refresh store details",
-  "home.refreshQueued": "Refreshing store details…",
-  "home.sections": "What you can do",
-  "home.collections.title": "Collections",
-  "home.collections.body":
-    "Plan, apply, track and undo changes to many collections at once, from a filter or a spreadsheet.",
-  "home.homepage.title": "Home page",
-  "home.homepage.body":
-    "Schedule campaigns that switch the home page on time and switch it back when they end.",
-  "home.insights.title": "Insights",
-  "home.insights.body":
-    "See which of your actions moved sales, orders and conversion — and which did not.",
-  "home.open": "Open {section}",
-  "home.recentTasks": "Recent work",
-  "home.noTasks": "Nothing has run yet.",
-  "collections.title": "Collections",
-  "collections.count": "{count} collections in your store",
-  "collections.countAtLeast": "At least {count} collections in your store",
-  "collections.next":
-    "Bulk changes with a plan first, live progress and undo are being built for this section.",
-  "homepage.title": "Home page",
-  "homepage.liveTheme": "Live theme: {theme}",
-  "homepage.noLiveTheme": "No published theme was found.",
-  "homepage.next":
-    "Campaign scheduling with automatic switch-back is being built for this section.",
-  "insights.title": "Insights",
-  "insights.orders30": "{count} orders in the last 30 days",
-  "insights.next":
-    "The KPI timeline with your actions and an honest impact estimate is being built for this section.",
-  "tasks.title": "Task",
-  "tasks.kind.shop.sync-profile": "Refresh store details",
-  "tasks.status.QUEUED": "Queued",
-  "tasks.status.RUNNING": "Running",
-  "tasks.status.SUCCEEDED": "Done",
-  "tasks.status.FAILED": "Failed",
-  "tasks.status.CANCELLED": "Cancelled",
-  "tasks.progress": "{done} of {total} done",
-  "tasks.progressUnknown": "{done} done",
-  "tasks.errors": "{count} errors",
-  "tasks.createdAt": "Started {time}",
-  "tasks.cancel": "Cancel",
-  "tasks.cancelled": "Task cancelled",
-  "tasks.notCancellable": "This task has already finished.",
-  "tasks.notFound": "That task does not exist in this store.",
-  "picker.title": "Select products",
-  "picker.search": "Search products",
-  "picker.select": "Select",
-  "picker.cancel": "Cancel",
-  "picker.empty": "No products match.",
-  "error.title": "Something went wrong",
-  "error.notFound": "Not found",
-  "error.retry": "Try again",
-} as const;
+import { enCollections } from "./en-collections";
+import { enCore } from "./en-core";
+import { enHomepage } from "./en-homepage";
+import { enInsights } from "./en-insights";
+
+/**
+ * English UI strings, one part per capability (each owned with its feature). Keys are stable ids;
+ * `{name}` placeholders are filled by `t()`.
+ */
+export const en = { ...enCore, ...enCollections, ...enHomepage, ...enInsights } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

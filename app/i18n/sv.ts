@@ -1,72 +1,8 @@
 import type { Messages } from "./en";
+import { svCollections } from "./sv-collections";
+import { svCore } from "./sv-core";
+import { svHomepage } from "./sv-homepage";
+import { svInsights } from "./sv-insights";
 
-/** Swedish UI strings: every key of `en` (the type makes a missing one a compile error). */
-export const sv: Messages = {
-  "app.name": "Merchdesk",
-  "app.tagline": "Butiksarbete i bulk och på schema, med effekten av varje åtgärd uppmätt.",
-  "nav.home": "Hem",
-  "nav.collections": "Kollektioner",
-  "nav.homepage": "Startsida",
-  "nav.insights": "Insikter",
-  "nav.language": "Språk",
-  "mode.standalone.banner":
-    "Fristående demo: {shop} körs mot den lokala Shopify-emulatorn. Inget här rör en riktig butik.",
-  "home.title": "Merchdesk",
-  "home.welcome": "Välkommen, {shop}",
-  "home.shopDetails": "Butiksuppgifter",
-  "home.currency": "Valuta",
-  "home.timezone": "Tidszon",
-  "home.plan": "Abonnemang",
-  "home.notSynced": "Inte inläst ännu",
-  "home.refresh": "Uppdatera butiksuppgifter",
-  "home.refreshQueued": "Uppdaterar butiksuppgifter…",
-  "home.sections": "Det här kan du göra",
-  "home.collections.title": "Kollektioner",
-  "home.collections.body":
-    "Planera, genomför, följ och ångra ändringar i många kollektioner samtidigt, från ett filter eller ett kalkylark.",
-  "home.homepage.title": "Startsida",
-  "home.homepage.body":
-    "Schemalägg kampanjer som byter startsidan i tid och byter tillbaka när de slutar.",
-  "home.insights.title": "Insikter",
-  "home.insights.body":
-    "Se vilka av dina åtgärder som påverkade försäljning, ordrar och konvertering – och vilka som inte gjorde det.",
-  "home.open": "Öppna {section}",
-  "home.recentTasks": "Senaste arbeten",
-  "home.noTasks": "Inget har körts ännu.",
-  "collections.title": "Kollektioner",
-  "collections.count": "{count} kollektioner i din butik",
-  "collections.countAtLeast": "Minst {count} kollektioner i din butik",
-  "collections.next":
-    "Bulkändringar med plan först, liveförlopp och ångra byggs för den här delen.",
-  "homepage.title": "Startsida",
-  "homepage.liveTheme": "Publicerat tema: {theme}",
-  "homepage.noLiveTheme": "Inget publicerat tema hittades.",
-  "homepage.next": "Kampanjschemaläggning med automatisk återställning byggs för den här delen.",
-  "insights.title": "Insikter",
-  "insights.orders30": "{count} ordrar de senaste 30 dagarna",
-  "insights.next":
-    "KPI-tidslinjen med dina åtgärder och en ärlig effektuppskattning byggs för den här delen.",
-  "tasks.title": "Arbete",
-  "tasks.kind.shop.sync-profile": "Uppdatera butiksuppgifter",
-  "tasks.status.QUEUED": "I kö",
-  "tasks.status.RUNNING": "Pågår",
-  "tasks.status.SUCCEEDED": "Klart",
-  "tasks.status.FAILED": "Misslyckades",
-  "tasks.status.CANCELLED": "Avbrutet",
-  "tasks.progress": "{done} av {total} klara",
-  "tasks.progressUnknown": "{done} klara",
-  "tasks.errors": "{count} fel",
-  "tasks.createdAt": "Startade {time}",
-  "tasks.cancel": "Avbryt",
-  "tasks.cancelled": "Arbetet avbröts",
-  "tasks.notCancellable": "Det här arbetet är redan klart.",
-  "tasks.notFound": "Det arbetet finns inte i den här butiken.",
-  "picker.title": "Välj produkter",
-  "picker.search": "Sök produkter",
-  "picker.select": "Välj",
-  "picker.cancel": "Avbryt",
-  "picker.empty": "Inga produkter matchar.",
-  "error.title": "Något gick fel",
-  "error.notFound": "Hittades inte",
-  "error.retry": "Försök igen",
-};
+/** Swedish UI strings: every key of `en` (the types make a missing one a compile error). */
+export const sv: Messages = { ...svCore, ...svCollections, ...svHomepage, ...svInsights };

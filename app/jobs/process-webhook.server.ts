@@ -1,12 +1,37 @@
 import { z } from "zod";
 import { db } from "../db.server";
+import { collectionsWebhookHandlers } from "../features/collections/webhooks.server";
+import { homepageWebhookHandlers } from "../features/homepage/webhooks.server";
+import { insightsWebhookHandlers } from "../features/insights/webhooks.server";
 import { recordUninstallation, redactShop } from "../features/shop/installation.server";
 import { defineJob } from "./define";
+import type { ReceivedEvent, WebhookHandlers } from "./webhook-handlers";
+
+const foundationHandlers: WebhookHandlers = {
+  APP_UNINSTALLED: (event) => recordUninstallation(event.shop, event.triggeredAt ?? new Date()),
+  SHOP_REDACT: (event) => redactShop(event.shop),
+  // Merchdesk stores no customer personal data (orders are aggregated per day without customer
+  // fields), so there is nothing to export or erase; the request is recorded and answered.
+  CUSTOMERS_DATA_REQUEST: async () => undefined,
+  CUSTOMERS_REDACT: async () => undefined,
+};
+
+const HANDLERS: WebhookHandlers[] = [
+  foundationHandlers,
+  collectionsWebhookHandlers,
+  homepageWebhookHandlers,
+  insightsWebhookHandlers,
+];
+
+const COMPLIANCE_OUTCOMES: Record<string, string> = {
+  SHOP_REDACT: "shop data deleted",
+  CUSTOMERS_DATA_REQUEST: "no customer data held",
+  CUSTOMERS_REDACT: "no customer data held",
+};
 
 /**
- * Acts on a recorded webhook. Each topic's handling is idempotent (a retry re-applies the same
- * end state). Topics owned by a capability (collections, themes, orders...) are acknowledged here
- * until that capability consumes them.
+ * Acts on a recorded webhook: every capability that subscribed to its topic handles it. A retry
+ * re-runs all of them (each is idempotent).
  */
 export const processWebhookJob = defineJob({
   name: "webhook.process",
@@ -18,29 +43,20 @@ export const processWebhookJob = defineJob({
   }),
   retry: { limit: 8, delaySeconds: 10, backoff: true },
   async handler({ shop, topic, webhookId, triggeredAt }) {
-    switch (topic) {
-      case "APP_UNINSTALLED":
-        await recordUninstallation(shop, triggeredAt ? new Date(triggeredAt) : new Date());
-        break;
-      case "SHOP_REDACT":
-        await redactShop(shop);
-        break;
-      case "CUSTOMERS_DATA_REQUEST":
-      case "CUSTOMERS_REDACT":
-        // Merchdesk stores no customer personal data (orders are aggregated per day without
-        // customer fields), so there is nothing to export or erase; the request is answered.
-        break;
-      default:
-        break;
-    }
+    const stored = await db().webhookEvent.findUnique({ where: { webhookId } });
+    const event: ReceivedEvent = {
+      shop,
+      topic,
+      webhookId,
+      triggeredAt: triggeredAt ? new Date(triggeredAt) : null,
+      payload: stored?.payload ?? null,
+    };
+    for (const handlers of HANDLERS) await handlers[topic]?.(event);
     const completedAt = new Date();
-    if (topic.startsWith("CUSTOMERS_") || topic === "SHOP_REDACT") {
+    if (topic in COMPLIANCE_OUTCOMES) {
       await db().complianceRequest.updateMany({
         where: { webhookId },
-        data: {
-          completedAt,
-          outcome: topic === "SHOP_REDACT" ? "shop data deleted" : "no customer data held",
-        },
+        data: { completedAt, outcome: COMPLIANCE_OUTCOMES[topic] },
       });
     } else {
       await db().webhookEvent.updateMany({

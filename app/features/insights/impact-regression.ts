@@ -202,12 +202,17 @@ export interface PlaceboBlock {
   end: number;
 }
 
+/** A placebo estimate: its weighted log error (the truth is 0) and the model's variance for it. */
+export interface PlaceboError {
+  error: number;
+  modelVariance: number;
+}
+
 /**
- * Standardised errors of placebo estimates: for each block, refit on the rows before it (prefix
- * sums of the already quasi-differenced rows make each refit a p×p solve) and forecast the block
- * as if it were the window. Nothing happened there, so each score should be a standard normal
- * draw if the model's variance is right; the level drifts and year-to-year differences that the
- * model cannot see show up as scores that are too large.
+ * Errors of placebo estimates: for each block, refit on the rows before it (prefix sums of the
+ * already quasi-differenced rows make each refit a p×p solve) and forecast the block as if it were
+ * the window. Nothing happened there, so the squared error should match the model's variance; the
+ * level drifts and year-to-year differences the model cannot see show up as extra error.
  */
 export function placeboScores(
   data: RegressionData,
@@ -215,7 +220,7 @@ export function placeboScores(
   blocks: readonly PlaceboBlock[],
   weightFor: (predictions: Float64Array, rows: Int32Array) => Float64Array,
   minimumRows: number,
-): number[] {
+): PlaceboError[] {
   const { rows, columns } = data;
   const { design, response } = fit.transformed;
   const sorted = [...blocks].sort((a, b) => a.start - b.start);
@@ -223,7 +228,7 @@ export function placeboScores(
   const moment = new Float64Array(columns);
   let squares = 0;
   let row = 0;
-  const scores: number[] = [];
+  const placebos: PlaceboError[] = [];
   for (const block of sorted) {
     for (; row < rows && data.days[row] < block.start; row++) {
       const offset = row * columns;
@@ -279,9 +284,7 @@ export function placeboScores(
     indices.forEach((r, k) => {
       error += forecast.weights[k] * (data.response[r] - forecast.predictions[k]);
     });
-    if (forecast.weightedErrorVariance > 0) {
-      scores.push(error / Math.sqrt(forecast.weightedErrorVariance));
-    }
+    placebos.push({ error, modelVariance: forecast.weightedErrorVariance });
   }
-  return scores;
+  return placebos;
 }

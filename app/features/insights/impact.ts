@@ -71,9 +71,10 @@ export interface ImpactDiagnostics {
   degreesOfFreedom: number;
   controlsUsed: number;
   holidaysInWindow: HolidayType[];
-  /** Placebo windows in the history and the variance scale they called for. */
+  /** Placebo windows in the history that calibrated the interval. */
   placebos: number;
-  varianceInflation: number;
+  /** Extra error (log scale) the placebos showed beyond the model's own. */
+  driftSd: number;
 }
 
 export interface ImpactEstimate {
@@ -116,8 +117,6 @@ export const IMPACT_RULES = {
   maxPlacebos: 20,
   /** Fewer placebo windows than this: too little history to calibrate the interval. */
   minPlacebos: 5,
-  /** Weight (in placebo windows) of the prior belief that the model's own variance is right. */
-  placeboPriorWeight: 0,
 } as const;
 
 export type ImpactRules = { -readonly [K in keyof typeof IMPACT_RULES]: number } & {
@@ -327,7 +326,7 @@ export function estimateImpact(
     controlsUsed: keptControls.length,
     holidaysInWindow,
     placebos: 0,
-    varianceInflation: 1,
+    driftSd: 0,
   };
   if (fit.degreesOfFreedom < rules.minDegreesOfFreedom) {
     return cannotTell(
@@ -367,7 +366,7 @@ export function estimateImpact(
     if (inBlock.some((p) => holidays[p] !== null && !before.has(holidays[p]))) continue;
     blocks.push({ start, end });
   }
-  const scores = placeboScores(
+  const placebos = placeboScores(
     regression,
     fit,
     blocks,
@@ -379,22 +378,29 @@ export function estimateImpact(
       ),
     rules.minHistoryDays,
   );
-  diagnostics.placebos = scores.length;
-  if (scores.length < rules.minPlacebos) {
+  diagnostics.placebos = placebos.length;
+  (diagnostics as unknown as { p: unknown }).p = placebos;
+  (diagnostics as unknown as { m: unknown }).m = { error: logLift, modelVariance: forecast.weightedErrorVariance };
+  if (placebos.length < rules.minPlacebos) {
     return cannotTell(
       "too-little-history",
       `Too little history to check the model on ${rules.minPlacebos} earlier stretches of ${windowDays} days.`,
       diagnostics,
     );
   }
-  // The interval is studentised by the placebo errors: its variance is the model's, scaled by the
-  // mean squared placebo score (shrunk towards 1 by a prior weight), with t degrees of freedom to
-  // match how many placebo windows that scale rests on.
-  const prior = rules.placeboPriorWeight;
-  const inflation = (prior + scores.reduce((sum, z) => sum + z * z, 0)) / (prior + scores.length);
-  const degreesOfFreedom = Math.min(fit.degreesOfFreedom, prior + scores.length);
-  const margin =
-    studentT975(degreesOfFreedom) * Math.sqrt(forecast.weightedErrorVariance * inflation);
+  // What the model misses (its trend drifting, holidays differing from last year) does not shrink
+  // with more history, so it is added as a variance of its own, estimated from how much the
+  // placebo errors exceed the model's variance. Satterthwaite's degrees of freedom reflect that it
+  // rests on a handful of placebo windows.
+  const modelVariance = forecast.weightedErrorVariance;
+  const excess =
+    placebos.reduce((sum, p) => sum + p.error * p.error - p.modelVariance, 0) / placebos.length;
+  const driftVariance = Math.max(0, excess);
+  const totalVariance = modelVariance + driftVariance;
+  const degreesOfFreedom =
+    totalVariance ** 2 /
+    (modelVariance ** 2 / fit.degreesOfFreedom + driftVariance ** 2 / placebos.length);
+  const margin = studentT975(degreesOfFreedom) * Math.sqrt(totalVariance);
   const point = Math.expm1(logLift);
   const lower = Math.expm1(logLift - margin);
   const upper = Math.expm1(logLift + margin);
@@ -405,7 +411,7 @@ export function estimateImpact(
     verdict === "no-detectable-effect"
       ? `No detectable effect over ${windowLabel}: ${percent(point)} (${range}).`
       : `${verdict === "increase" ? "Up" : "Down"} ${percent(point)} over ${windowLabel} (${range}).`;
-  diagnostics.varianceInflation = inflation;
+  diagnostics.driftSd = Math.sqrt(driftVariance);
   return { verdict, point, lower, upper, reason: null, explanation, diagnostics };
 }
 

@@ -102,6 +102,16 @@ export function fieldNames(bits: number): string[] {
 }
 
 const KEY_BYTES = KEY_NAMES.map((name) => new TextEncoder().encode(name));
+/** Key bytes followed by the closing quote, for the predicted-key comparison. */
+const QUOTED_KEYS = KEY_NAMES.map((name) => new TextEncoder().encode(`${name}"`));
+// Contexts for key prediction: the "previous key" at the start of each kind of object.
+const START_TOP = 0;
+const START_MONEY_BAG = KEY_NAMES.length;
+const START_SHOP_MONEY = START_MONEY_BAG + 1;
+const START_REFUND = START_MONEY_BAG + 2;
+const START_PRODUCT = START_MONEY_BAG + 3;
+const START_OTHER = START_MONEY_BAG + 4;
+const UNKNOWN_KEY = START_MONEY_BAG + 5;
 const KEY_TABLE_SIZE = 256;
 
 function keyHashStep(hash: number, byte: number): number {
@@ -173,6 +183,9 @@ export class BulkLineScanner {
   productNumber = -1;
   productText: string | null = null;
 
+  /** Previous key code (or START_*) -> the key code that followed it last time. */
+  private readonly predicted = new Int8Array(64);
+
   // Scratch for readGid.
   private gidType = 0;
   private gidText: string | null = null;
@@ -181,12 +194,17 @@ export class BulkLineScanner {
     this.currencyBytes = expectedCurrency ? new TextEncoder().encode(expectedCurrency) : null;
   }
 
-  /** Scans bytes [start, end) as one JSON object. */
-  scan(buf: Uint8Array, start: number, end: number): boolean {
+  /**
+   * Scans the line starting at `start` as one JSON object. `newlineAt` is the index of a newline
+   * at or after the line's own end (no JSON token can contain a raw newline, so the scanner
+   * always stops at the line's newline). Returns the index of the line's newline, or -1 with
+   * `error` set.
+   */
+  scan(buf: Uint8Array, start: number, newlineAt: number): number {
     this.buf = buf;
     this.start = start;
     this.pos = start;
-    this.end = end;
+    this.end = newlineAt + 1;
     this.error = "";
     this.seen = 0;
     this.idType = 0;
@@ -204,11 +222,11 @@ export class BulkLineScanner {
     this.productText = null;
     try {
       this.topLevel();
-      return true;
+      return this.pos;
     } catch (error) {
       if (!(error instanceof ScanError)) throw error;
       this.error = error.message;
-      return false;
+      return -1;
     }
   }
 
@@ -267,8 +285,10 @@ export class BulkLineScanner {
 
   private topLevel(): void {
     if (!this.openObject()) this.fail("empty object");
+    let previous: number = START_TOP;
     do {
-      const key = this.key();
+      const key = this.key(previous);
+      previous = key === 0 ? UNKNOWN_KEY : key;
       switch (key) {
         case K_ID:
           this.idNumber = this.gid();
@@ -327,12 +347,51 @@ export class BulkLineScanner {
       this.seen |= 1 << key;
     } while (this.more(CLOSE_OBJECT));
     this.skipSpace();
-    if (this.pos !== this.end) this.fail("unexpected characters after the object");
+    if (this.pos >= this.end || this.buf[this.pos] !== 10) {
+      this.fail("unexpected characters after the object");
+    }
   }
 
-  /** Reads `"key":` and returns its code (0 for keys the KPIs do not use). */
-  private key(): number {
-    this.expect(QUOTE, "a key");
+  /**
+   * Reads `"key":` and returns its code (0 for keys the KPIs do not use). `previous` is the code
+   * of the key before it in the same object (or the object's START_* context): bulk lines repeat
+   * the same key order, so the key that followed last time is compared first, byte for byte,
+   * and hashing is only needed when the guess is wrong.
+   */
+  private key(previous: number): number {
+    const buf = this.buf;
+    let p = this.pos;
+    if (buf[p] !== QUOTE) {
+      this.skipSpace();
+      p = this.pos;
+      if (p >= this.end || buf[p] !== QUOTE) this.fail("expected a key");
+    }
+    p++;
+    const guess = this.predicted[previous];
+    if (guess !== 0) {
+      const bytes = QUOTED_KEYS[guess];
+      const length = bytes.length;
+      if (p + length <= this.end) {
+        let i = 0;
+        while (i < length && buf[p + i] === bytes[i]) i++;
+        if (i === length) {
+          p += length;
+          if (buf[p] === COLON) this.pos = p + 1;
+          else {
+            this.pos = p;
+            this.expect(COLON, ":");
+          }
+          return guess;
+        }
+      }
+    }
+    this.pos = p;
+    const code = this.hashedKey();
+    if (code !== 0) this.predicted[previous] = code;
+    return code;
+  }
+
+  private hashedKey(): number {
     const buf = this.buf;
     const start = this.pos;
     let p = start;
@@ -344,6 +403,10 @@ export class BulkLineScanner {
       }
       const c = buf[p];
       if (c === QUOTE) break;
+      if (c === 10) {
+        this.pos = p;
+        this.fail("line ends inside a key");
+      }
       if (c === BACKSLASH || c < 32) {
         // Escaped keys are never ones we read; validate and treat as unknown.
         this.pos = start;
@@ -378,7 +441,7 @@ export class BulkLineScanner {
       if (c === QUOTE) break;
       if (c < 32) {
         this.pos = p;
-        this.fail("control character in string");
+        this.fail(c === 10 ? "line ends inside a string" : "control character in string");
       }
       if (c === BACKSLASH) {
         const next = p + 1 < this.end ? buf[p + 1] : -1;
@@ -653,14 +716,20 @@ export class BulkLineScanner {
     let amount = NaN;
     if (this.nullLiteral()) this.fail("money is null");
     if (!this.openObject()) this.fail("empty money bag");
+    let previous: number = START_MONEY_BAG;
     do {
-      if (this.key() !== K_SHOP_MONEY) {
+      const key = this.key(previous);
+      previous = key === 0 ? UNKNOWN_KEY : key;
+      if (key !== K_SHOP_MONEY) {
         this.skipValue(1);
         continue;
       }
       if (!this.openObject()) this.fail("empty shopMoney");
+      let inner: number = START_SHOP_MONEY;
       do {
-        if (this.key() === K_AMOUNT) amount = this.decimalString();
+        const innerKey = this.key(inner);
+        inner = innerKey === 0 ? UNKNOWN_KEY : innerKey;
+        if (innerKey === K_AMOUNT) amount = this.decimalString();
         else this.skipValue(2);
       } while (this.more(CLOSE_OBJECT));
     } while (this.more(CLOSE_OBJECT));
@@ -717,8 +786,10 @@ export class BulkLineScanner {
       let at = NaN;
       let amount = NaN;
       if (this.openObject()) {
+        let previous: number = START_REFUND;
         do {
-          const key = this.key();
+          const key = this.key(previous);
+          previous = key === 0 ? UNKNOWN_KEY : key;
           if (key === K_CREATED_AT) {
             // A refund without a time (never seen) is booked on the order's day by the caller.
             at = this.nullLiteral() ? -Infinity : this.instant();
@@ -747,8 +818,11 @@ export class BulkLineScanner {
     if (this.nullLiteral()) return;
     let found = false;
     if (this.openObject()) {
+      let previous: number = START_PRODUCT;
       do {
-        if (this.key() === K_ID) {
+        const key = this.key(previous);
+        previous = key === 0 ? UNKNOWN_KEY : key;
+        if (key === K_ID) {
           this.productNumber = this.gid();
           this.productText = this.gidText;
           if (this.gidType !== GID_PRODUCT) this.fail("product id is not a Product GID");
@@ -773,7 +847,7 @@ export class BulkLineScanner {
     } else if (c === OPEN_OBJECT) {
       if (!this.openObject()) return;
       do {
-        this.key();
+        this.key(START_OTHER);
         this.skipValue(depth + 1);
       } while (this.more(CLOSE_OBJECT));
     } else if (c === OPEN_ARRAY) {

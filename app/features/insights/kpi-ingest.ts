@@ -122,6 +122,7 @@ const NO_REFUND = -1;
 const SEVERAL_REFUNDS = -2;
 const NONE = -1;
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const NEWLINE = new Uint8Array([10]);
 /** Keys for GIDs with a non-numeric tail (never seen in practice). */
 const SYNTHETIC_KEY_BASE = 2 ** 52;
 
@@ -230,15 +231,14 @@ export class KpiBulkIngest {
         this.appendCarry(chunk, 0, chunk.length);
         return;
       }
-      this.appendCarry(chunk, 0, newline);
+      this.appendCarry(chunk, 0, newline + 1);
       this.endCarriedLine();
       start = newline + 1;
     }
-    for (;;) {
-      const newline = chunk.indexOf(10, start);
-      if (newline < 0) break;
-      this.line(chunk, start, newline);
-      start = newline + 1;
+    const lastNewline = chunk.lastIndexOf(10);
+    if (lastNewline >= start) {
+      this.lines(chunk, start, lastNewline);
+      start = lastNewline + 1;
     }
     if (start < chunk.length) this.appendCarry(chunk, start, chunk.length);
   }
@@ -246,6 +246,7 @@ export class KpiBulkIngest {
   /** Ends the input: reads a last line without newline, reports orphans, returns the KPIs. */
   finish(): KpiIngestResult {
     if (!this.finished) {
+      if (this.carryLength > 0) this.appendCarry(NEWLINE, 0, 1);
       if (this.carryLength > 0 || this.skippingLongLine) this.endCarriedLine();
       this.finished = true;
       this.reportOrphans();
@@ -277,6 +278,7 @@ export class KpiBulkIngest {
     this.carryLength += length;
   }
 
+  /** The carried bytes end with a newline now: read them as one line. */
   private endCarriedLine(): void {
     if (this.skippingLongLine) {
       this.skippingLongLine = false;
@@ -287,29 +289,36 @@ export class KpiBulkIngest {
     }
     const length = this.carryLength;
     this.carryLength = 0;
-    this.line(this.carry, 0, length);
+    this.lines(this.carry, 0, length - 1);
   }
 
-  private line(buf: Uint8Array, start: number, end: number): void {
-    this.lineNumber++;
-    this.report.lines++;
-    if (end > start && buf[end - 1] === 13) end--;
-    if (buf[start] !== 123 && isBlank(buf, start, end)) return;
+  /** Reads the complete lines in buf[start ..= lastNewline]. */
+  private lines(buf: Uint8Array, start: number, lastNewline: number): void {
     const scanner = this.scanner;
-    if (!scanner.scan(buf, start, end)) {
-      this.malformed(scanner.error);
-      return;
-    }
-    const kind = scanner.kind();
-    if (kind === KIND_LINE_ITEM) this.lineItemLine();
-    else if (kind === KIND_ORDER) this.orderLine();
-    else {
-      this.report.unexpectedLines++;
-      this.issue(
-        scanner.parentType !== 0
-          ? "child object that is not an order line item"
-          : "top-level object that is not an order",
-      );
+    let p = start;
+    while (p <= lastNewline) {
+      this.lineNumber++;
+      this.report.lines++;
+      let lineEnd = buf[p] === 10 ? p : scanner.scan(buf, p, lastNewline);
+      if (lineEnd === p) {
+        // Blank line: nothing to read.
+      } else if (lineEnd < 0) {
+        lineEnd = buf.indexOf(10, p);
+        if (!isBlank(buf, p, lineEnd)) this.malformed(scanner.error);
+      } else {
+        const kind = scanner.kind();
+        if (kind === KIND_LINE_ITEM) this.lineItemLine();
+        else if (kind === KIND_ORDER) this.orderLine();
+        else {
+          this.report.unexpectedLines++;
+          this.issue(
+            scanner.parentType !== 0
+              ? "child object that is not an order line item"
+              : "top-level object that is not an order",
+          );
+        }
+      }
+      p = lineEnd + 1;
     }
   }
 

@@ -22,7 +22,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function wallClockParts(instantMs: number, timeZone: string): Record<string, number> {
+/** Local wall-clock fields (year, month 1-12, day, hour, minute, second) of an instant. */
+export function wallClockParts(instantMs: number, timeZone: string): Record<string, number> {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);

@@ -1,3 +1,4 @@
+import { zoneOffsetMs } from "../analytics/zoned-time";
 import type { Resolvers } from "../graphql/context";
 import type { ShopPlan, ShopState } from "../store/types";
 
@@ -27,26 +28,7 @@ export function timezoneAbbreviation(ianaTimezone: string, at: Date): string {
 
 /** Offset from UTC in minutes for the zone at `at` (DST-aware). */
 export function timezoneOffsetMinutes(ianaTimezone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: ianaTimezone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+  return Math.round(zoneOffsetMs(at.getTime(), ianaTimezone) / 60000);
 }
 
 function formatOffset(minutes: number): string {

@@ -4,41 +4,13 @@
  * bounds, including the 23- and 25-hour days around daylight-saving changes.
  */
 
+import { localDate, wallClockParts, zoneOffsetMs as offsetAt } from "../analytics/zoned-time";
+
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** Local wall-clock fields of an instant in `zone`. */
-function wallClock(zone: string, ms: number) {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(zone).formatToParts(new Date(ms))) {
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  }
-  return parts as Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
-}
 
 /** Offset of `zone` from UTC at an instant, in ms (Stockholm: +1 h in winter, +2 h in summer). */
 export function zoneOffsetMs(zone: string, ms: number): number {
-  const w = wallClock(zone, ms);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  return offsetAt(ms, zone);
 }
 
 /** The UTC instant of local midnight starting the given local date. */
@@ -52,8 +24,7 @@ export function localMidnightMs(zone: string, year: number, month0: number, day:
 
 /** YYYY-MM-DD of an instant in `zone`. */
 export function localDateString(zone: string, ms: number): string {
-  const w = wallClock(zone, ms);
-  return isoDate(w.year, w.month - 1, w.day);
+  return localDate(ms, zone);
 }
 
 function isoDate(year: number, month0: number, day: number): string {
@@ -92,7 +63,7 @@ export function localDay(zone: string, year: number, month0: number, day: number
 
 /** The local day containing an instant. */
 export function localDayOf(zone: string, ms: number): LocalDay {
-  const w = wallClock(zone, ms);
+  const w = wallClockParts(ms, zone);
   return localDay(zone, w.year, w.month - 1, w.day);
 }
 

@@ -38,7 +38,7 @@ import {
  * - `@skip`/`@include` are applied, fragments are merged by response key.
  *
  * The actual cost replays the same rules over the returned data: connections count the items
- * really returned, null objects cost only themselves. Merchdesk's API gateway mirrors this module.
+ * really returned, null objects cost only themselves.
  */
 
 export const MUTATION_FIELD_COST = 10;

@@ -21,11 +21,6 @@ export function trendColumn(windowStart: number): DesignColumn {
   return { name: "trend", value: (p) => (p - windowStart) / YEAR_DAYS };
 }
 
-/** A change of slope from `knot` on: the trend is piecewise linear and the last piece extrapolates. */
-export function hingeColumn(knot: number): DesignColumn {
-  return { name: `trend-change@${knot}`, value: (p) => Math.max(0, p - knot) / YEAR_DAYS };
-}
-
 /** Monday..Saturday relative to Sunday. */
 export function weekdayColumns(firstDay: number): DesignColumn[] {
   const names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];

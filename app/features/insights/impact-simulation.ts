@@ -142,7 +142,7 @@ export function syntheticCase(
   const baseSessions = Math.exp(uniform(random, Math.log(1500), Math.log(15000)));
   const baseConversion = uniform(random, 0.015, 0.03);
   const growth = uniform(random, -0.1, 0.4);
-  const wiggleAmplitude = uniform(random, 0, Number(process.env.WIG ?? 0.04));
+  const wiggleAmplitude = uniform(random, 0, 0.04);
   const wigglePeriod = uniform(random, 250, 700);
   const wigglePhase = uniform(random, 0, 2 * Math.PI);
   const weekdaySessions = jittered(WEEKDAY_SESSIONS, random, 0.04);
@@ -153,8 +153,11 @@ export function syntheticCase(
   const conversionPhi = uniform(random, 0, 0.5);
   const conversionSd = uniform(random, 0.02, 0.05);
   const sharedConversion = arNoise(random, n, conversionPhi, conversionSd);
-  const ownConversion = arNoise(random, n, conversionPhi, conversionSd);
-  const controlConversion = arNoise(random, n, conversionPhi, conversionSd);
+  // Demand swings shared by the whole shop (weather, marketing bursts): persistent, and exactly
+  // what an untouched collection's sales can account for.
+  const demand = arNoise(random, n, uniform(random, 0.5, 0.85), uniform(random, 0.02, 0.06));
+  const ownConversion = arNoise(random, n, conversionPhi, conversionSd / 2);
+  const controlConversion = arNoise(random, n, conversionPhi, conversionSd / 2);
   const holidayJitter = new Map<string, number>();
 
   const windowDays = o.windowDays ?? [7, 14, 21, 28, 42][Math.floor(random() * 5)];
@@ -175,7 +178,7 @@ export function syntheticCase(
   const orders: number[] = [];
   const revenue: number[] = [];
   const control: number[] = [];
-  const touchedShare = o.withControl ? uniform(random, 0.2, 0.5) : 1;
+  const touchedShare = o.withControl ? uniform(random, 0.3, 0.6) : 1;
   for (let p = 0; p < n; p++) {
     const day = firstDay + p;
     const weekday = weekdayOf(day);
@@ -183,8 +186,7 @@ export function syntheticCase(
     let calendar: [number, number] = [1, 1];
     if (holiday !== null) {
       const key = `${holiday}:${new Date(day * 86_400_000).getUTCFullYear()}`;
-      if (!holidayJitter.has(key))
-        holidayJitter.set(key, Math.exp(Number(process.env.HJ ?? 0.05) * normal(random)));
+      if (!holidayJitter.has(key)) holidayJitter.set(key, Math.exp(0.05 * normal(random)));
       const [s, c] = CALENDAR[holiday];
       calendar = [s, c * holidayJitter.get(key)!];
     }
@@ -203,16 +205,15 @@ export function syntheticCase(
       weekdayConversion[weekday] *
       monthlyPattern(monthConversion, day) *
       calendar[1];
-    const controlRate = conversion * Math.exp(sharedConversion[p] + controlConversion[p]);
-    conversion *= Math.exp(sharedConversion[p] + ownConversion[p]);
+    const shared = sharedConversion[p] + demand[p];
+    const controlRate = conversion * Math.exp(shared + controlConversion[p]);
+    conversion *= Math.exp(shared + ownConversion[p]);
     if (p >= windowStart && p <= windowEnd) conversion *= 1 + o.lift;
     for (const other of otherEffects) {
       if (p >= other.start && p <= other.end) conversion *= 1 + other.lift;
     }
-    const dayOrders = process.env.NOPOIS
-      ? Math.round(daySessions * conversion * touchedShare)
-      : poisson(random, daySessions * conversion * touchedShare);
-    const basketSd = Number(process.env.BASKET ?? 0.6) / Math.sqrt(Math.max(1, dayOrders));
+    const dayOrders = poisson(random, daySessions * conversion * touchedShare);
+    const basketSd = 0.6 / Math.sqrt(Math.max(1, dayOrders));
     sessions.push(daySessions);
     orders.push(dayOrders);
     revenue.push(Math.round(dayOrders * 700 * Math.exp(basketSd * normal(random))));

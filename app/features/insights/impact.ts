@@ -3,7 +3,6 @@ import {
   actionColumn,
   controlColumn,
   designRows,
-  hingeColumn,
   holidayColumn,
   holidaysByPosition,
   interceptColumn,
@@ -28,7 +27,8 @@ import { studentT975 } from "./impact-stats";
  * Method (docs/decisions/010-impact-estimation.md): a regression of the daily log KPI (or log
  * ratio) on trend, weekday, yearly seasonality, retail-calendar days, other actions' windows and
  * control series, fitted on the history before the window with AR(1) errors; the counterfactual is
- * its forecast over the window. Pure: data in, estimate out.
+ * its forecast over the window, and placebo windows in the history widen the interval by whatever
+ * error the model does not know about. Pure: data in, estimate out.
  */
 
 export type { DailyValue, KpiSeries } from "./impact-series";
@@ -100,7 +100,7 @@ export const IMPACT_RULES = {
   /** History spanning at least this many days gets yearly seasonality (else a local model). */
   seasonalSpanDays: 400,
   /** A local model (no yearly seasonality) looks back this far only. */
-  localFitDays: 120,
+  localFitDays: 150,
   /** The seasonal model looks back at most this far. */
   maxFitDays: 1095,
   yearlyHarmonics: 4,
@@ -117,14 +117,12 @@ export const IMPACT_RULES = {
   maxPlacebos: 20,
   /** Fewer placebo windows than this: too little history to calibrate the interval. */
   minPlacebos: 5,
+  /** How much (log scale, 1 sd) a holiday's effect may differ from one year to the next. */
+  holidayRepeatSd: 0.05,
 } as const;
 
-export type ImpactRules = { -readonly [K in keyof typeof IMPACT_RULES]: number } & {
-  /** Days before the window start at which the trend may change slope. */
-  trendKnots: readonly number[];
-};
-
-const DEFAULT_RULES: ImpactRules = { ...IMPACT_RULES, trendKnots: [] };
+/** The rules as a value the simulation may vary (defaults: IMPACT_RULES). */
+export type ImpactRules = { -readonly [K in keyof typeof IMPACT_RULES]: number };
 
 function parseDay(text: string, field: string): number {
   const day = parseIsoDay(text);
@@ -175,7 +173,7 @@ interface OtherAction {
 /** Estimate the lift of the action in `task.window` on the task's KPI. */
 export function estimateImpact(
   task: ImpactTask,
-  rules: ImpactRules = DEFAULT_RULES,
+  rules: ImpactRules = IMPACT_RULES,
 ): ImpactEstimate {
   const firstDay = parseDay(task.startDate, "startDate");
   const length = kpiLength(task.kpi);
@@ -196,13 +194,15 @@ export function estimateImpact(
   const series = logSeries(task.kpi);
   const controls = (task.controls ?? []).map(logControl);
 
-  // History: the seasonal model needs a year and a bit before its placebo windows (see below);
-  // otherwise only the recent past is used, where a straight trend describes the season best.
+  // History: the seasonal model needs a year and a bit before its placebo windows (see below).
+  // With less, the season cannot be told from the action — unless a control series carries the
+  // season, when a local model (level, weekdays, control) on the recent past will do.
   const placeboStep = Math.max(7, Math.ceil(windowDays / 2));
   const placeboRoom = windowDays + (rules.minPlacebos - 1) * placeboStep;
   let fitStart = Math.max(0, windowStart - rules.maxFitDays);
   while (fitStart < windowStart && series.usable[fitStart] === 0) fitStart++;
-  const seasonal = windowStart - fitStart >= rules.seasonalSpanDays + placeboRoom;
+  const historySpan = windowStart - fitStart;
+  const seasonal = historySpan >= rules.seasonalSpanDays + placeboRoom;
   if (!seasonal) fitStart = Math.max(fitStart, windowStart - rules.localFitDays);
 
   const keptControls: number[] = [];
@@ -221,6 +221,14 @@ export function estimateImpact(
   });
   const hasData = (p: number) =>
     series.usable[p] === 1 && keptControls.every((i) => !Number.isNaN(controls[i][p]));
+
+  if (!seasonal && keptControls.length === 0) {
+    const needed = rules.seasonalSpanDays + placeboRoom;
+    return cannotTell(
+      "too-little-history",
+      `The history before the action spans ${historySpan} days; telling the season from the action needs ${needed} (or a control series).`,
+    );
+  }
 
   const fitPositions: number[] = [];
   for (let p = fitStart; p < windowStart; p++) if (hasData(p)) fitPositions.push(p);
@@ -289,10 +297,8 @@ export function estimateImpact(
     );
   }
 
-  const columns: DesignColumn[] = [interceptColumn(), trendColumn(windowStart)];
-  for (const knot of rules.trendKnots) {
-    if (windowStart - knot > fitStart + 60) columns.push(hingeColumn(windowStart - knot));
-  }
+  const columns: DesignColumn[] = [interceptColumn()];
+  if (seasonal) columns.push(trendColumn(windowStart));
   columns.push(...weekdayColumns(firstDay));
   if (seasonal) columns.push(...yearlyColumns(firstDay, rules.yearlyHarmonics));
   for (const holiday of seenHolidays) columns.push(holidayColumn(holiday, holidays));
@@ -379,8 +385,6 @@ export function estimateImpact(
     rules.minHistoryDays,
   );
   diagnostics.placebos = placebos.length;
-  (diagnostics as unknown as { p: unknown }).p = placebos;
-  (diagnostics as unknown as { m: unknown }).m = { error: logLift, modelVariance: forecast.weightedErrorVariance };
   if (placebos.length < rules.minPlacebos) {
     return cannotTell(
       "too-little-history",
@@ -396,10 +400,25 @@ export function estimateImpact(
   const excess =
     placebos.reduce((sum, p) => sum + p.error * p.error - p.modelVariance, 0) / placebos.length;
   const driftVariance = Math.max(0, excess);
-  const totalVariance = modelVariance + driftVariance;
+  // Placebo windows overlap by half, so they carry about half as many independent errors.
+  const independentPlacebos = Math.max(1, (placebos.length * placeboStep) / windowDays);
+  // A holiday's effect is learnt from earlier years and assumed to repeat, give or take
+  // `holidayRepeatSd` — the same error on every day of that holiday in the window.
+  const holidayWeight = new Map<HolidayType, number>();
+  windowPositions.forEach((p, r) => {
+    const holiday = holidays[p];
+    if (holiday !== null)
+      holidayWeight.set(holiday, (holidayWeight.get(holiday) ?? 0) + weights[r]);
+  });
+  let holidayVariance = 0;
+  for (const weight of holidayWeight.values()) {
+    holidayVariance += (weight * rules.holidayRepeatSd) ** 2;
+  }
+  const totalVariance = modelVariance + driftVariance + holidayVariance;
   const degreesOfFreedom =
     totalVariance ** 2 /
-    (modelVariance ** 2 / fit.degreesOfFreedom + driftVariance ** 2 / placebos.length);
+    ((modelVariance + holidayVariance) ** 2 / fit.degreesOfFreedom +
+      driftVariance ** 2 / independentPlacebos);
   const margin = studentT975(degreesOfFreedom) * Math.sqrt(totalVariance);
   const point = Math.expm1(logLift);
   const lower = Math.expm1(logLift - margin);

@@ -177,11 +177,15 @@ export class KpiAggregates {
     }
   }
 
-  /** Days in date order (only days something was booked on; see kpi-daily.ts for zero-fill). */
+  /**
+   * Days in date order that have anything booked (a refund day with nothing returned, or an
+   * order replaced by a webhook, can leave an all-zero day; see kpi-daily.ts for zero-fill).
+   */
   days(): DayKpis[] {
     return this.dayNumbers
       .map((day, slot) => ({ day, slot }))
       .sort((a, b) => a.day - b.day)
+      .filter(({ slot }) => !this.isEmptyDay(slot))
       .map(({ day, slot }) => {
         const grossSales = this.gross.get(slot);
         const discounts = this.discounts.get(slot);
@@ -223,6 +227,17 @@ export class KpiAggregates {
         };
       }
     }
+  }
+
+  private isEmptyDay(slot: number): boolean {
+    return (
+      this.orders.values[slot] === 0 &&
+      this.units.values[slot] === 0 &&
+      this.returnedUnits.values[slot] === 0 &&
+      this.gross.get(slot) === 0n &&
+      this.discounts.get(slot) === 0n &&
+      this.returns.get(slot) === 0n
+    );
   }
 
   private productGid(key: number): string | null {

@@ -56,7 +56,6 @@ const KEY_NAMES = [
   "currentQuantity",
   "originalTotalSet",
   "discountedTotalSet",
-  "discountedUnitPriceSet",
   "product",
   "shopMoney",
   "amount",
@@ -75,11 +74,10 @@ const K_QUANTITY = 10;
 const K_CURRENT_QUANTITY = 11;
 const K_ORIGINAL_TOTAL = 12;
 const K_DISCOUNTED_TOTAL = 13;
-const K_DISCOUNTED_UNIT = 14;
-const K_PRODUCT = 15;
-const K_SHOP_MONEY = 16;
-const K_AMOUNT = 17;
-const K_TOTAL_REFUNDED = 18;
+const K_PRODUCT = 14;
+const K_SHOP_MONEY = 15;
+const K_AMOUNT = 16;
+const K_TOTAL_REFUNDED = 17;
 
 /** Bits of `seen`: which fields the line had. */
 export const SEEN_ID = 1 << K_ID;
@@ -94,7 +92,6 @@ export const SEEN_QUANTITY = 1 << K_QUANTITY;
 export const SEEN_CURRENT_QUANTITY = 1 << K_CURRENT_QUANTITY;
 export const SEEN_ORIGINAL_TOTAL = 1 << K_ORIGINAL_TOTAL;
 export const SEEN_DISCOUNTED_TOTAL = 1 << K_DISCOUNTED_TOTAL;
-export const SEEN_DISCOUNTED_UNIT = 1 << K_DISCOUNTED_UNIT;
 export const SEEN_PRODUCT = 1 << K_PRODUCT;
 
 export function fieldNames(bits: number): string[] {
@@ -138,6 +135,11 @@ const KEY_TABLE = (() => {
 })();
 
 const GID_PREFIX = new TextEncoder().encode("gid://shopify/");
+const ORDER_GID = new TextEncoder().encode('"gid://shopify/Order/');
+const LINE_ITEM_GID = new TextEncoder().encode('"gid://shopify/LineItem/');
+const PRODUCT_GID = new TextEncoder().encode('"gid://shopify/Product/');
+const MONEY_OPEN = new TextEncoder().encode('{"shopMoney":{"amount":"');
+const MONEY_CLOSE = new TextEncoder().encode('"}}');
 const TYPE_ORDER = new TextEncoder().encode("Order");
 const TYPE_LINE_ITEM = new TextEncoder().encode("LineItem");
 const TYPE_PRODUCT = new TextEncoder().encode("Product");
@@ -178,13 +180,13 @@ export class BulkLineScanner {
   currentQuantity = 0;
   originalTotal = 0;
   discountedTotal = 0;
-  discountedUnitPrice = 0;
   /** -1 for no product. */
   productNumber = -1;
   productText: string | null = null;
 
   /** Previous key code (or START_*) -> the key code that followed it last time. */
   private readonly predicted = new Int8Array(64);
+  private readonly predictedToo = new Int8Array(64);
 
   // Scratch for readGid.
   private gidType = 0;
@@ -252,6 +254,10 @@ export class BulkLineScanner {
   }
 
   private expect(byte: number, what: string): void {
+    if (this.buf[this.pos] === byte) {
+      this.pos++;
+      return;
+    }
     this.skipSpace();
     if (this.pos >= this.end || this.buf[this.pos] !== byte) {
       this.fail(
@@ -263,6 +269,15 @@ export class BulkLineScanner {
 
   /** After a member: true for `,` (another member follows), false for the closing bracket. */
   private more(close: number): boolean {
+    const next = this.buf[this.pos];
+    if (next === COMMA) {
+      this.pos++;
+      return true;
+    }
+    if (next === close) {
+      this.pos++;
+      return false;
+    }
     this.skipSpace();
     const c = this.pos < this.end ? this.buf[this.pos] : -1;
     this.pos++;
@@ -275,6 +290,8 @@ export class BulkLineScanner {
   /** Opens an object; false when it is empty. */
   private openObject(): boolean {
     this.expect(OPEN_OBJECT, "{");
+    const next = this.buf[this.pos];
+    if (next === QUOTE) return true;
     this.skipSpace();
     if (this.pos < this.end && this.buf[this.pos] === CLOSE_OBJECT) {
       this.pos++;
@@ -291,12 +308,12 @@ export class BulkLineScanner {
       previous = key === 0 ? UNKNOWN_KEY : key;
       switch (key) {
         case K_ID:
-          this.idNumber = this.gid();
+          this.idNumber = this.typedGid(ORDER_GID, GID_ORDER, LINE_ITEM_GID, GID_LINE_ITEM);
           this.idType = this.gidType;
           this.idText = this.gidText;
           break;
         case K_PARENT:
-          this.parentNumber = this.gid();
+          this.parentNumber = this.typedGid(ORDER_GID, GID_ORDER, ORDER_GID, GID_ORDER);
           this.parentType = this.gidType;
           this.parentText = this.gidText;
           break;
@@ -334,9 +351,6 @@ export class BulkLineScanner {
         case K_DISCOUNTED_TOTAL:
           this.discountedTotal = this.moneyBag();
           break;
-        case K_DISCOUNTED_UNIT:
-          this.discountedUnitPrice = this.moneyBag();
-          break;
         case K_PRODUCT:
           this.product();
           break;
@@ -368,27 +382,33 @@ export class BulkLineScanner {
     }
     p++;
     const guess = this.predicted[previous];
-    if (guess !== 0) {
-      const bytes = QUOTED_KEYS[guess];
-      const length = bytes.length;
-      if (p + length <= this.end) {
-        let i = 0;
-        while (i < length && buf[p + i] === bytes[i]) i++;
-        if (i === length) {
-          p += length;
-          if (buf[p] === COLON) this.pos = p + 1;
-          else {
-            this.pos = p;
-            this.expect(COLON, ":");
-          }
-          return guess;
-        }
-      }
-    }
+    if (guess !== 0 && this.matchesKey(p, guess)) return guess;
+    const second = this.predictedToo[previous];
+    if (second !== 0 && this.matchesKey(p, second)) return second;
     this.pos = p;
     const code = this.hashedKey();
-    if (code !== 0) this.predicted[previous] = code;
+    if (code !== 0) {
+      // Two guesses per context: order lines and line-item lines alternate at the top level.
+      this.predictedToo[previous] = guess;
+      this.predicted[previous] = code;
+    }
     return code;
+  }
+
+  /** Whether key `code` and its closing quote start at `p`; if so, moves past the colon. */
+  private matchesKey(p: number, code: number): boolean {
+    const buf = this.buf;
+    const bytes = QUOTED_KEYS[code];
+    const length = bytes.length;
+    if (p + length > this.end) return false;
+    for (let i = 0; i < length; i++) if (buf[p + i] !== bytes[i]) return false;
+    p += length;
+    if (buf[p] === COLON) this.pos = p + 1;
+    else {
+      this.pos = p;
+      this.expect(COLON, ":");
+    }
+    return true;
   }
 
   private hashedKey(): number {
@@ -488,6 +508,8 @@ export class BulkLineScanner {
   }
 
   private nullLiteral(): boolean {
+    const first = this.buf[this.pos];
+    if (first !== 110 && first !== 32 && first !== 9 && first !== 13) return false;
     this.skipSpace();
     const buf = this.buf;
     const p = this.pos;
@@ -530,6 +552,41 @@ export class BulkLineScanner {
       return false;
     }
     return this.fail("expected true or false");
+  }
+
+  /**
+   * A GID string, trying the two expected `"gid://shopify/Type/` prefixes in one comparison each
+   * before the general reader.
+   */
+  private typedGid(
+    first: Uint8Array,
+    firstType: number,
+    second: Uint8Array,
+    secondType: number,
+  ): number {
+    const start = this.pos;
+    let type = 0;
+    if (this.literal(first)) type = firstType;
+    else if (second !== first && this.literal(second)) type = secondType;
+    if (type !== 0) {
+      const buf = this.buf;
+      let p = this.pos;
+      let n = 0;
+      const digitsStart = p;
+      while (p < this.end && buf[p] >= ZERO && buf[p] <= NINE) {
+        n = n * 10 + (buf[p] - ZERO);
+        p++;
+      }
+      const digits = p - digitsStart;
+      if (buf[p] === QUOTE && digits > 0 && digits <= 15 && buf[digitsStart] !== ZERO) {
+        this.pos = p + 1;
+        this.gidType = type;
+        this.gidText = null;
+        return n;
+      }
+    }
+    this.pos = start;
+    return this.gid();
   }
 
   /**
@@ -713,6 +770,13 @@ export class BulkLineScanner {
 
   /** `{"shopMoney":{"amount":"12.5"}}` -> micro-units (other keys validated and skipped). */
   private moneyBag(): number {
+    // The shape the bulk result always has, compared in one go; anything else is read in full.
+    const start = this.pos;
+    if (this.literal(MONEY_OPEN)) {
+      const amount = this.decimalDigits();
+      if (amount === amount && this.literal(MONEY_CLOSE)) return amount;
+      this.pos = start;
+    }
     let amount = NaN;
     if (this.nullLiteral()) this.fail("money is null");
     if (!this.openObject()) this.fail("empty money bag");
@@ -737,9 +801,25 @@ export class BulkLineScanner {
     return amount;
   }
 
+  /** Moves past `bytes` if they come next. */
+  private literal(bytes: Uint8Array): boolean {
+    const buf = this.buf;
+    const p = this.pos;
+    const length = bytes.length;
+    if (p + length > this.end) return false;
+    for (let i = 0; i < length; i++) if (buf[p + i] !== bytes[i]) return false;
+    this.pos = p + length;
+    return true;
+  }
+
   /** A decimal string ("-12.345") -> safe-integer micro-units. */
   private decimalString(): number {
     this.expect(QUOTE, "an amount string");
+    return this.decimalDigits();
+  }
+
+  /** The digits of a decimal string after its opening quote, through the closing quote. */
+  private decimalDigits(): number {
     const buf = this.buf;
     let p = this.pos;
     const negative = p < this.end && buf[p] === MINUS;
@@ -823,7 +903,7 @@ export class BulkLineScanner {
         const key = this.key(previous);
         previous = key === 0 ? UNKNOWN_KEY : key;
         if (key === K_ID) {
-          this.productNumber = this.gid();
+          this.productNumber = this.typedGid(PRODUCT_GID, GID_PRODUCT, PRODUCT_GID, GID_PRODUCT);
           this.productText = this.gidText;
           if (this.gidType !== GID_PRODUCT) this.fail("product id is not a Product GID");
           found = true;

@@ -51,9 +51,8 @@ export class ShopDayClock {
   readonly timeZone: string;
   private readonly format: Intl.DateTimeFormat;
   private readonly byDay = new Map<number, DayRecord>();
-  /** UTC hour -> a day overlapping that hour (the lookup walks to the neighbour if needed). */
-  private readonly byHour = new Map<number, DayRecord>();
   private last: DayRecord = { day: 0, start: 0, end: 0 };
+  private lastOffset = 0;
 
   /** Throws RangeError for a zone the runtime does not know. */
   constructor(timeZone: string) {
@@ -75,16 +74,13 @@ export class ShopDayClock {
     let record = this.last;
     if (instantMs >= record.start && instantMs < record.end) return record.day;
     if (!Number.isFinite(instantMs)) throw new RangeError(`not an instant: ${instantMs}`);
-    const hour = Math.floor(instantMs / HOUR_MS);
-    let cached = this.byHour.get(hour);
-    if (cached === undefined) {
-      cached = this.record(this.intlDay(instantMs));
-      this.byHour.set(hour, cached);
-    }
-    record = cached;
+    // Guess with the offset of the last day used (right unless an offset change lies between),
+    // then walk to the neighbour; only days never seen before cost Intl calls.
+    record = this.record(Math.floor((instantMs + this.lastOffset) / DAY_MS));
     while (instantMs < record.start) record = this.record(record.day - 1);
     while (instantMs >= record.end) record = this.record(record.day + 1);
     this.last = record;
+    this.lastOffset = record.day * DAY_MS - record.start;
     return record.day;
   }
 

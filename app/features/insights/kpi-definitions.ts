@@ -28,7 +28,7 @@ import { divideRounded } from "./kpi-money";
  *   the order day.
  * - returns = − value of returned goods, on the refund day. Returned quantity of a line =
  *   `quantity − currentQuantity`; its value = returned quantity × the line's discounted unit
- *   price. Refunded shipping, tips and taxes are not returns.
+ *   price (discounted total / quantity, rounded half away from zero, micro-unit precision). Refunded shipping, tips and taxes are not returns.
  *   · One refund (the usual case): the whole returned value lands on that refund's day.
  *   · Several refunds and only the bulk result (which cannot carry refund line items: a connection
  *     inside the `refunds` list is not allowed in bulk queries): the line's returned value and
@@ -72,12 +72,20 @@ export function averageOrderValue(grossSales: bigint, discounts: bigint, orders:
   return orders > 0 ? divideRounded(grossSales + discounts, BigInt(orders)) : 0n;
 }
 
-/** Returned goods value of a line in micro-units, or null when it does not fit a safe integer. */
+/**
+ * Returned goods value of a line in micro-units: returned quantity × discounted unit price, the
+ * unit price being the line's discounted total / quantity rounded half away from zero (what
+ * Shopify reports as the discounted unit price). Null when it does not fit a safe integer.
+ */
 export function returnedValue(
   returnedQuantity: number,
-  discountedUnitPrice: number,
+  quantity: number,
+  discountedTotal: number,
 ): number | null {
-  const value = returnedQuantity * discountedUnitPrice;
+  if (returnedQuantity === 0) return 0;
+  if (quantity <= 0) return null;
+  const unit = divideRounded(BigInt(discountedTotal), BigInt(quantity));
+  const value = Number(unit * BigInt(returnedQuantity));
   return Number.isSafeInteger(value) ? value : null;
 }
 

@@ -15,7 +15,6 @@ import {
   SEEN_CURRENCY,
   SEEN_CURRENT_QUANTITY,
   SEEN_DISCOUNTED_TOTAL,
-  SEEN_DISCOUNTED_UNIT,
   SEEN_ID,
   SEEN_ORIGINAL_TOTAL,
   SEEN_PRODUCT,
@@ -112,7 +111,6 @@ const LINE_ITEM_FIELDS =
   SEEN_CURRENT_QUANTITY |
   SEEN_ORIGINAL_TOTAL |
   SEEN_DISCOUNTED_TOTAL |
-  SEEN_DISCOUNTED_UNIT |
   SEEN_PRODUCT;
 
 const STATE_UNSEEN = 0;
@@ -141,7 +139,6 @@ class PendingLineItems {
   currentQuantity = new Int32Column(1024);
   originalTotal = new Float64Column(1024);
   discountedTotal = new Float64Column(1024);
-  discountedUnitPrice = new Float64Column(1024);
   lineNumber = new Float64Column(1024);
   lineItemKey = new Float64Column(1024);
   private used = 0;
@@ -159,7 +156,6 @@ class PendingLineItems {
       this.currentQuantity.ensure(slot);
       this.originalTotal.ensure(slot);
       this.discountedTotal.ensure(slot);
-      this.discountedUnitPrice.ensure(slot);
       this.lineNumber.ensure(slot);
       this.lineItemKey.ensure(slot);
     }
@@ -183,7 +179,8 @@ export class KpiBulkIngest {
   private readonly orderState = new Int32Column(1 << 16, STATE_UNSEEN);
   private readonly orderDaySlot = new Int32Column(1 << 16);
   private readonly orderRefund = new Int32Column(1 << 16, NO_REFUND);
-  private readonly orderUpdatedAt = new Float64Column(1 << 16);
+  /** Only kept when rows are emitted (they carry the order's updatedAt). */
+  private readonly orderUpdatedAt: Float64Column;
   private readonly pendingHead = new Int32Column(1 << 16, NONE);
   private readonly refundSplits = new Map<number, RefundSplit>();
   private readonly pending = new PendingLineItems();
@@ -218,6 +215,7 @@ export class KpiBulkIngest {
     this.clock = new ShopDayClock(options.timeZone);
     this.scanner = new BulkLineScanner(options.currencyCode ?? null);
     this.onRow = options.onRow;
+    this.orderUpdatedAt = new Float64Column(this.onRow ? 1 << 16 : 1);
     this.maxIssues = options.maxIssueSamples ?? 100;
   }
 
@@ -349,7 +347,7 @@ export class KpiBulkIngest {
       const daySlot = this.aggregates.daySlot(this.clock.dayOf(s.createdAtMs));
       this.orderState.values[slot] = STATE_COUNTED;
       this.orderDaySlot.values[slot] = daySlot;
-      this.orderUpdatedAt.values[slot] = s.updatedAtMs;
+      if (this.onRow) this.orderUpdatedAt.values[slot] = s.updatedAtMs;
       this.orderRefund.values[slot] = this.refundPlacement(slot, daySlot);
       this.aggregates.addOrder(daySlot, 1, -s.discounts);
       if (this.onRow) this.emitOrderRow(slot, daySlot, -s.discounts);
@@ -401,7 +399,6 @@ export class KpiBulkIngest {
         s.currentQuantity,
         s.originalTotal,
         s.discountedTotal,
-        s.discountedUnitPrice,
         lineItemKey,
       );
     } else if (state === STATE_UNSEEN) {
@@ -412,7 +409,6 @@ export class KpiBulkIngest {
       p.currentQuantity.values[slot] = s.currentQuantity;
       p.originalTotal.values[slot] = s.originalTotal;
       p.discountedTotal.values[slot] = s.discountedTotal;
-      p.discountedUnitPrice.values[slot] = s.discountedUnitPrice;
       p.lineNumber.values[slot] = this.lineNumber;
       p.lineItemKey.values[slot] = lineItemKey;
       p.next.values[slot] = this.pendingHead.values[orderSlot];
@@ -438,7 +434,6 @@ export class KpiBulkIngest {
           p.currentQuantity.values[slot],
           p.originalTotal.values[slot],
           p.discountedTotal.values[slot],
-          p.discountedUnitPrice.values[slot],
           p.lineItemKey.values[slot],
         );
       }
@@ -454,7 +449,6 @@ export class KpiBulkIngest {
     currentQuantity: number,
     originalTotal: number,
     discountedTotal: number,
-    discountedUnitPrice: number,
     lineItemKey: number,
   ): void {
     const daySlot = this.orderDaySlot.values[orderSlot];
@@ -473,7 +467,7 @@ export class KpiBulkIngest {
         this.invalidAmount("currentQuantity above quantity; no return booked");
       return;
     }
-    const value = returnedValue(returnedQuantity, discountedUnitPrice);
+    const value = returnedValue(returnedQuantity, quantity, discountedTotal);
     if (value === null) {
       this.invalidAmount("returned value out of range; no return booked");
       return;
@@ -516,7 +510,7 @@ export class KpiBulkIngest {
       this.orderState.ensure(slot);
       this.orderDaySlot.ensure(slot);
       this.orderRefund.ensure(slot);
-      this.orderUpdatedAt.ensure(slot);
+      if (this.onRow) this.orderUpdatedAt.ensure(slot);
       this.pendingHead.ensure(slot);
     }
     return slot;
@@ -534,7 +528,8 @@ export class KpiBulkIngest {
 
   private reportOrphans(): void {
     const p = this.pending;
-    for (let orderSlot = 0; orderSlot < this.orders.size; orderSlot++) {
+    const orders = this.orders.size;
+    for (let orderSlot = 0; orderSlot < orders; orderSlot++) {
       let slot = this.pendingHead.values[orderSlot];
       while (slot !== NONE) {
         this.report.orphanLineItems++;
@@ -665,7 +660,8 @@ function isBlank(buf: Uint8Array, start: number, end: number): boolean {
 }
 
 /** Anything the ingest can read from: a web ReadableStream, a Node stream, any async iterable. */
-export type JsonlSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+export type JsonlSource =
+  ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 /** Streams a bulk result through KpiBulkIngest. Node streams must not set an encoding. */
 export async function ingestOrdersJsonl(

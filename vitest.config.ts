@@ -18,6 +18,8 @@ export default defineConfig({
             "worker/**/*.test.ts",
           ],
           environment: "node",
+          // Seeding the demo store takes seconds on a loaded 2-core machine; no test asserts time.
+          testTimeout: 30_000,
         },
       },
       {

@@ -24,7 +24,7 @@ export async function startWorker(
       job.name,
       {
         batchSize: 1,
-        localConcurrency: options.concurrency ?? 2,
+        localConcurrency: job.concurrency ?? options.concurrency ?? 2,
         perJobResults: true,
         pollingIntervalSeconds: 0.5,
       },

@@ -23,6 +23,13 @@ export interface JobDefinition<S extends z.ZodTypeAny = z.ZodTypeAny> {
   payload: S;
   retry: RetryPolicy;
   expireInSeconds?: number;
+  /**
+   * pg-boss queue policy. "exclusive": at most one job per singletonKey queued or running (the
+   * default, "standard", ignores singletonKey). Fixed when the queue is first created.
+   */
+  policy?: "standard" | "exclusive";
+  /** Jobs of this kind one worker process runs at once (default: the worker's setting, 2). */
+  concurrency?: number;
   /** Periodic jobs: a cron expression (UTC) and the payload each run gets. */
   schedule?: { cron: string; payload: z.infer<S> };
   handler(payload: z.infer<S>, ctx: JobContext): Promise<void>;

@@ -46,14 +46,16 @@ export async function ensureQueue(boss: PgBoss, job: JobDefinition): Promise<voi
     retryDelay: job.retry.delaySeconds,
     retryBackoff: job.retry.backoff,
     expireInSeconds: job.expireInSeconds ?? 15 * 60,
+    policy: job.policy,
   });
 }
 
 const ensured = new WeakMap<PgBoss, Set<string>>();
 
 /**
- * Validates the payload against the job's schema and queues it. `singletonKey` makes a second
- * enqueue of the same logical work a no-op while the first is queued or running.
+ * Validates the payload against the job's schema and queues it. On an "exclusive" queue,
+ * `singletonKey` makes a second enqueue of the same logical work a no-op while the first is
+ * queued or running (a "standard" queue ignores it).
  */
 export async function enqueue<S extends z.ZodTypeAny>(
   job: JobDefinition<S>,

@@ -41,10 +41,24 @@ export class ShopifyRequestError extends Error {
 }
 
 interface CostExtensions {
-  cost?: { requestedQueryCost?: number; throttleStatus?: ThrottleStatus };
+  cost?: {
+    requestedQueryCost?: number;
+    actualQueryCost?: number | null;
+    throttleStatus?: ThrottleStatus;
+  };
+}
+
+/** What one Admin API answer cost (for benchmarks and cost reports). */
+export interface CostReport {
+  operation: string;
+  requestedCost: number | null;
+  actualCost: number | null;
+  throttled: boolean;
 }
 
 const buckets = new Map<string, BucketSnapshot>();
+/** Points reserved by requests of this process still waiting for their answer, per shop. */
+const inFlight = new Map<string, number>();
 const lastRequestedCost = new Map<string, number>();
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -68,6 +82,13 @@ export interface GatewayOptions {
   maxThrottleWaits?: number;
   now?: () => number;
   wait?: (ms: number) => Promise<void>;
+  /** Called after every answer with its cost (benchmarks measure utilisation with it). */
+  onCost?: (report: CostReport) => void;
+  /**
+   * false sends without waiting for the bucket (only to measure a naive client against a
+   * cost-aware one); THROTTLED answers are still waited out.
+   */
+  costAware?: boolean;
 }
 
 /**
@@ -82,6 +103,8 @@ export class ShopifyGateway {
   private readonly maxThrottleWaits: number;
   private readonly now: () => number;
   private readonly wait: (ms: number) => Promise<void>;
+  private readonly onCost?: (report: CostReport) => void;
+  private readonly costAware: boolean;
 
   constructor(
     readonly shop: string,
@@ -92,6 +115,8 @@ export class ShopifyGateway {
     this.maxThrottleWaits = options.maxThrottleWaits ?? 20;
     this.now = options.now ?? Date.now;
     this.wait = options.wait ?? sleep;
+    this.onCost = options.onCost;
+    this.costAware = options.costAware ?? true;
   }
 
   /** The latest known bucket state for this shop (benchmarks and progress estimates use it). */
@@ -132,20 +157,33 @@ export class ShopifyGateway {
     let throttles = 0;
     for (;;) {
       const expected = lastRequestedCost.get(operation) ?? 10;
-      const waitMs = waitBeforeMs(buckets.get(this.shop), expected, this.now());
+      const waitMs =
+        this.costAware || throttles > 0
+          ? waitBeforeMs(buckets.get(this.shop), expected, this.now())
+          : 0;
       if (waitMs > 0) await this.wait(waitMs);
       const snapshot = buckets.get(this.shop);
       if (snapshot) buckets.set(this.shop, reserve(snapshot, expected, this.now()));
+      inFlight.set(this.shop, (inFlight.get(this.shop) ?? 0) + expected);
+      let pending = true;
+      const settle = () => {
+        if (pending) inFlight.set(this.shop, (inFlight.get(this.shop) ?? expected) - expected);
+        pending = false;
+      };
       try {
-        const response = await this.client(operation, { variables });
+        const response = await this.client(operation, { variables }).finally(settle);
         const body = await response.json();
-        this.learn(operation, body.extensions);
+        this.learn(operation, body.extensions, false);
         if (!body.data) throw new ShopifyRequestError("the Admin API returned no data", []);
         return body.data;
       } catch (error) {
         if (error instanceof GraphqlQueryError) {
-          this.learn(operation, (error.body as { extensions?: unknown } | undefined)?.extensions);
           const codes = throttleCodes(error);
+          this.learn(
+            operation,
+            (error.body as { extensions?: unknown } | undefined)?.extensions,
+            codes.includes("THROTTLED"),
+          );
           if (codes.includes("THROTTLED") && throttles++ < this.maxThrottleWaits) continue;
           throw new ShopifyRequestError(error.message, codes);
         }
@@ -163,9 +201,21 @@ export class ShopifyGateway {
     }
   }
 
-  private learn(operation: string, extensions: unknown): void {
+  private learn(operation: string, extensions: unknown, throttled: boolean): void {
     const cost = costOf(extensions);
+    this.onCost?.({
+      operation,
+      requestedCost: cost?.requestedQueryCost ?? null,
+      actualCost: cost?.actualQueryCost ?? null,
+      throttled,
+    });
     if (cost?.requestedQueryCost != null) lastRequestedCost.set(operation, cost.requestedQueryCost);
-    if (cost?.throttleStatus) buckets.set(this.shop, observe(cost.throttleStatus, this.now()));
+    if (cost?.throttleStatus) {
+      // The platform's figure does not yet include requests still in flight (concurrent callers).
+      const status = cost.throttleStatus;
+      const reserved = inFlight.get(this.shop) ?? 0;
+      const observed = { ...status, currentlyAvailable: status.currentlyAvailable - reserved };
+      buckets.set(this.shop, observe(observed, this.now()));
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { markCatalogChanged } from "../catalog/membership";
 import { nextGid } from "../store/shop";
-import type { Gid, Publication, ShopState } from "../store/types";
+import type { Gid, Publication, SeededAction, ShopState } from "../store/types";
 import { actionMultiplier, planSeededActions } from "./actions";
 import { localDayOf, localDaysBetween } from "./calendar";
 import { seedCollections } from "./collections";
@@ -39,7 +39,9 @@ const PROFILES: Record<"demo" | "large", StoreProfile> = {
   demo: {
     products: 1500,
     maxVariants: 12,
-    model: { baseSessions: 1700, annualGrowth: 0.2, baseConversion: 0.021 },
+    // ~7,600 sessions and ~160 orders a day: a mid-sized shop, busy enough that the seeded
+    // actions' effects (+8 %, +12 %) can be told from noise over their windows.
+    model: { baseSessions: 7600, annualGrowth: 0.2, baseConversion: 0.021 },
     testShare: 0.004,
   },
   large: {
@@ -101,6 +103,13 @@ export function seedShop(shop: ShopState, kind: SeedKind, options: SeedOptions):
   const today = localDayOf(zone, nowMs);
   const planned = planSeededActions(zone, today, days[0], collections);
   shop.seededActions.push(...planned.map((p) => p.action));
+  // The merchant noted these actions on Shopify's own timeline; they come back to the app as
+  // annotations made by Shopify (not by Merchdesk), as on a real store with history.
+  seedAnnotations(
+    shop,
+    planned.map((p) => p.action),
+    nowMs,
+  );
   const plan = planDays({
     seed,
     model: profile.model,
@@ -113,6 +122,27 @@ export function seedShop(shop: ShopState, kind: SeedKind, options: SeedOptions):
   seedOrdersAndTraffic(shop, plan, { zone, nowMs, catalogue, testShare: profile.testShare });
   // Membership caches may have been read before seeding (e.g. a reseed through the control API).
   markCatalogChanged(shop);
+}
+
+function seedAnnotations(shop: ShopState, actions: readonly SeededAction[], nowMs: number): void {
+  for (const action of actions) {
+    const id = nextGid(shop, "AnalyticsAnnotation");
+    const createdAt =
+      action.startedAt < new Date(nowMs).toISOString()
+        ? action.startedAt
+        : new Date(nowMs).toISOString();
+    shop.annotations.set(id, {
+      id,
+      title: action.title.slice(0, 75),
+      description: null,
+      type: action.kind === "homepage_campaign" ? "marketing_campaign" : "product_update",
+      startedAt: action.startedAt,
+      endedAt: action.endedAt,
+      appId: null,
+      createdAt,
+      updatedAt: createdAt,
+    });
+  }
 }
 
 /** The named publications, created when missing; returns their ids in the same order. */

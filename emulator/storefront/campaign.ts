@@ -24,6 +24,13 @@ import type { Metafield, Metaobject, ShopState } from "../store/types";
  */
 
 export const CAMPAIGN_METAFIELD_KEY = "live_campaign";
+/**
+ * `$app.campaign_schedule` (json, on the Shop): the current and upcoming campaigns with their
+ * instants, `[{id, handle, startsAt, endsAt|null}]`. The block renders each of them inert and a
+ * small script shows the right one at the exact instant in the shopper's browser, so the switch is
+ * on time even when the page came from a cache (Merchdesk docs/decisions/030-switch-on-time-despite-caching.md).
+ */
+export const SCHEDULE_METAFIELD_KEY = "campaign_schedule";
 export const CAMPAIGN_FIELDS = [
   "heading",
   "text",
@@ -72,4 +79,41 @@ export function liveCampaign(shop: ShopState): Metaobject | null {
 /** A campaign field's text, or "" when unset. */
 export function campaignField(campaign: Metaobject, field: CampaignField): string {
   return campaign.fields[field] ?? "";
+}
+
+export interface ScheduledCampaignEntry {
+  campaign: Metaobject;
+  startsAt: string;
+  endsAt: string | null;
+}
+
+/** The schedule metafield's entries whose campaign exists and is ACTIVE ([] when unset or bad). */
+export function campaignSchedule(shop: ShopState): ScheduledCampaignEntry[] {
+  const namespace = appNamespace(shop);
+  const metafield = [...shop.metafields.values()].find(
+    (m) => m.namespace === namespace && m.key === SCHEDULE_METAFIELD_KEY && m.ownerId === shop.id,
+  );
+  if (!metafield) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(metafield.value);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  const type = campaignMetaobjectType(shop);
+  const entries: ScheduledCampaignEntry[] = [];
+  for (const item of raw as { handle?: unknown; startsAt?: unknown; endsAt?: unknown }[]) {
+    if (typeof item?.handle !== "string" || typeof item.startsAt !== "string") continue;
+    const campaign = [...shop.metaobjects.values()].find(
+      (m) => m.type === type && m.handle === item.handle && m.status === "ACTIVE",
+    );
+    if (!campaign) continue;
+    entries.push({
+      campaign,
+      startsAt: item.startsAt,
+      endsAt: typeof item.endsAt === "string" ? item.endsAt : null,
+    });
+  }
+  return entries;
 }

@@ -252,6 +252,33 @@ describe("renderHomePage", () => {
     expect(html).toContain('src="https://cdn.example.com/bw.jpg"');
   });
 
+  it("GIVEN a campaign schedule WHEN rendered THEN upcoming campaigns come inert with their instants and the switch script", () => {
+    addTheme("MAIN", campaignTemplate);
+    makeLive(null);
+    addCampaign("black-friday", { heading: "Black Friday" });
+    const id = nextGid(shop, "Metafield");
+    shop.metafields.set(id, {
+      id,
+      ownerId: shop.id,
+      namespace: appNamespace(shop),
+      key: "campaign_schedule",
+      type: "json",
+      value: JSON.stringify([
+        { handle: "black-friday", startsAt: "2026-11-27T00:00:00Z", endsAt: null },
+        { handle: "missing", startsAt: "2026-11-28T00:00:00Z", endsAt: null },
+      ]),
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const html = renderHomePage(shop, clock);
+    expect(html).toContain('data-merchdesk-campaign=""');
+    expect(html).toMatch(
+      /<template data-merchdesk-schedule><div data-merchdesk-entry="black-friday" data-starts-at="2026-11-27T00:00:00Z"><h2 data-merchdesk-field="heading">Black Friday<\/h2>/,
+    );
+    expect(html).not.toContain('data-merchdesk-entry="missing"');
+    expect(html).toContain("data-merchdesk-switched-in-browser");
+  });
+
   it("GIVEN the live campaign is switched WHEN rendered again THEN the new handle shows", () => {
     addTheme("MAIN", campaignTemplate);
     makeLive(addCampaign("first", { heading: "First" }));

@@ -1,6 +1,6 @@
 import type { Clock } from "../graphql/context";
 import type { Metaobject, Product, ShopState, Theme } from "../store/types";
-import { campaignField, liveCampaign } from "./campaign";
+import { campaignField, campaignSchedule, liveCampaign } from "./campaign";
 import { storefrontCollection, type StorefrontCollection } from "./collections";
 import { attributes, escapeHtml, richTextToPlain, safeHref } from "./html";
 import {
@@ -222,11 +222,16 @@ function renderCollectionLists(settings: Record<string, unknown>, shop: ShopStat
   return `<ul class="collection-list">${items.join("")}</ul>`;
 }
 
-function renderCampaignBlock(base: Record<string, string>, scope: RenderScope): string {
-  const campaign = scope.campaign;
-  if (!campaign) {
-    return `<div${attributes({ class: "merchdesk-campaign merchdesk-campaign--empty", ...base, "data-merchdesk-campaign": "" })}></div>`;
-  }
+/**
+ * Shows the scheduled campaign that is live at the browser's clock (the latest-started running
+ * one), so a cached page still switches at the exact instant. The emulator's clock can run ahead of
+ * real time (advanced through the control API), so this copy counts from the page's
+ * `data-rendered-at` instead of trusting the browser's clock. Otherwise it mirrors Merchdesk's
+ * theme app extension script (extensions/merchdesk-campaigns/assets/merchdesk-campaign.js).
+ */
+const SCHEDULE_SCRIPT = `<script>(function(){var base=Date.parse(document.body.getAttribute("data-rendered-at")||"")||Date.now(),loaded=Date.now();function clock(){return base+(Date.now()-loaded)}function pick(es,t){var b=null;es.forEach(function(e){var s=Date.parse(e.getAttribute("data-starts-at")),x=e.getAttribute("data-ends-at");if(s<=t&&(!x||t<Date.parse(x))&&(!b||s>Date.parse(b.getAttribute("data-starts-at"))))b=e});return b}function run(){var t=clock(),next=Infinity;document.querySelectorAll("[data-merchdesk-block]").forEach(function(block){var tpl=block.querySelector("template[data-merchdesk-schedule]");if(!tpl)return;var es=Array.prototype.slice.call(tpl.content.querySelectorAll("[data-merchdesk-entry]"));es.forEach(function(e){[e.getAttribute("data-starts-at"),e.getAttribute("data-ends-at")].forEach(function(v){if(v){var m=Date.parse(v);if(m>t&&m<next)next=m}})});var e=pick(es,t),h=e?e.getAttribute("data-merchdesk-entry"):"";if(block.getAttribute("data-merchdesk-campaign")===h)return;var body=block.querySelector("[data-merchdesk-content]");body.innerHTML=e?e.innerHTML:"";block.setAttribute("data-merchdesk-campaign",h);block.setAttribute("data-merchdesk-switched-in-browser","true")});if(next<Infinity)setTimeout(run,Math.min(next-clock()+5,2147483647))}run();setInterval(run,1000)})();</script>`;
+
+function renderCampaignContent(campaign: Metaobject, scope: RenderScope): string {
   const parts: string[] = [];
   const heading = campaignField(campaign, "heading");
   const text = campaignField(campaign, "text");
@@ -254,11 +259,32 @@ function renderCampaignBlock(base: Record<string, string>, scope: RenderScope): 
     const view = storefrontCollection(scope.shop, collection.handle, CAMPAIGN_COLLECTION_LIMIT);
     if (view.available) parts.push(renderProductList(view, scope.shop));
   }
+  return parts.join("");
+}
+
+/** The campaign schedule as inert markup plus the script that switches in the browser. */
+function renderSchedule(scope: RenderScope): string {
+  const entries = campaignSchedule(scope.shop);
+  if (entries.length === 0) return "";
+  const items = entries.map(
+    (entry) =>
+      `<div${attributes({ "data-merchdesk-entry": entry.campaign.handle, "data-starts-at": entry.startsAt, "data-ends-at": entry.endsAt ?? undefined })}>${renderCampaignContent(entry.campaign, scope)}</div>`,
+  );
+  return `<template data-merchdesk-schedule>${items.join("")}</template>${SCHEDULE_SCRIPT}`;
+}
+
+function renderCampaignBlock(base: Record<string, string>, scope: RenderScope): string {
+  const campaign = scope.campaign;
+  const schedule = renderSchedule(scope);
+  if (!campaign) {
+    return `<div${attributes({ class: "merchdesk-campaign merchdesk-campaign--empty", ...base, "data-merchdesk-block": "", "data-merchdesk-campaign": "" })}><div data-merchdesk-content></div>${schedule}</div>`;
+  }
   const attrs = attributes({
     class: "merchdesk-campaign",
     ...base,
+    "data-merchdesk-block": "",
     "data-merchdesk-campaign": campaign.handle,
     "data-merchdesk-campaign-id": campaign.id,
   });
-  return `<div${attrs}>${parts.join("")}</div>`;
+  return `<div${attrs}><div data-merchdesk-content>${renderCampaignContent(campaign, scope)}</div>${schedule}</div>`;
 }

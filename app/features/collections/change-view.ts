@@ -1,0 +1,76 @@
+import type { CollectionChange, CollectionChangeItem, Task } from "@prisma/client";
+import type { PlanSummary } from "./plan-types";
+
+/** A change as its page shows it (plain JSON). Pure. */
+export interface ChangeItemView {
+  seq: number;
+  op: string;
+  collectionId: string | null;
+  count: number;
+  title: string | null;
+  status: CollectionChangeItem["status"];
+  error: string | null;
+  failures: { id: string; reason: string }[];
+}
+
+export interface ChangeView {
+  id: string;
+  kind: string;
+  status: CollectionChange["status"];
+  summary: PlanSummary;
+  totalUnits: number;
+  doneUnits: number;
+  failedUnits: number;
+  createdBy: string | null;
+  appliedBy: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  undoOfId: string | null;
+  undoneById: string | null;
+  taskId: string | null;
+  etaSeconds: number | null;
+  items: ChangeItemView[];
+  itemCounts: Partial<Record<CollectionChangeItem["status"], number>>;
+}
+
+export function toChangeView(
+  change: CollectionChange,
+  items: readonly CollectionChangeItem[],
+  itemCounts: ChangeView["itemCounts"],
+  task: Task | null,
+): ChangeView {
+  const summary = change.summary as unknown as PlanSummary;
+  const titles = new Map(summary.collections.map((c) => [c.id, c.title]));
+  const eta = /^eta:(\d+)$/.exec(task?.message ?? "");
+  return {
+    id: change.id,
+    kind: change.kind,
+    status: change.status,
+    summary,
+    totalUnits: change.totalUnits,
+    doneUnits: change.doneUnits,
+    failedUnits: change.failedUnits,
+    createdBy: change.createdBy,
+    appliedBy: change.appliedBy,
+    createdAt: change.createdAt.toISOString(),
+    finishedAt: change.finishedAt?.toISOString() ?? null,
+    undoOfId: change.undoOfId,
+    undoneById: change.undoneById,
+    taskId: change.taskId,
+    etaSeconds: eta && change.status === "APPLYING" ? Number(eta[1]) : null,
+    itemCounts,
+    items: items.map((item) => {
+      const data = item.data as { title?: string } | null;
+      return {
+        seq: item.seq,
+        op: item.op,
+        collectionId: item.collectionId,
+        count: item.productIds.length,
+        title: data?.title ?? (item.collectionId ? (titles.get(item.collectionId) ?? null) : null),
+        status: item.status,
+        error: item.error,
+        failures: (item.failures as ChangeItemView["failures"] | null) ?? [],
+      };
+    }),
+  };
+}

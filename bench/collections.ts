@@ -1,0 +1,305 @@
+/**
+ * Bulk collection change benchmark against the in-process emulator (standard bucket: 2,000
+ * points, 100 points/s), through the real engine (plan stored in PostgreSQL, apply item by item):
+ *
+ *   npm run bench:collections            (add --full to also apply the 100,000-product change)
+ *
+ * Workload: a store with 20,000 products; add 5,000 products to 10 collections; remove 2,000 of
+ * them again; create 200 collections from CSV; the same add done naively (one product per
+ * mutation, no cost awareness) on a sample, as a baseline; the removed products added back as a
+ * bulk operation (staged JSONL upload, above the threshold); then the same membership change with
+ * 100,000 products (plan computed in memory; applied only with --full). Prints figures, one per
+ * line; no assertions.
+ */
+import { execFileSync } from "node:child_process";
+import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-helpers";
+import { startEmbeddedPostgres } from "../tests/support/embedded-postgres";
+
+const FULL = process.argv.includes("--full");
+const STORE_PRODUCTS = 20_000;
+const ADD = 5_000;
+const REMOVE = 2_000;
+const COLLECTIONS = 10;
+const CREATE = 200;
+const NAIVE_SAMPLE = 60;
+const LARGE = 100_000;
+
+const db = await startEmbeddedPostgres({ persistent: false });
+Object.assign(process.env, {
+  NODE_ENV: "test",
+  MERCHDESK_MODE: "embedded",
+  DATABASE_URL: db.url,
+  SHOPIFY_API_KEY: API_KEY,
+  SHOPIFY_API_SECRET: API_SECRET_KEY,
+  SHOPIFY_APP_URL: APP_URL,
+  LOG_LEVEL: "error",
+  SHOPIFY_ADMIN_API_BASE: "http://127.0.0.1:9",
+});
+execFileSync("npx", ["prisma", "migrate", "deploy"], {
+  stdio: "pipe",
+  env: { ...process.env, NODE_OPTIONS: "--require=./scripts/unref-long-timers.cjs" },
+});
+
+const { startInProcessEmulator } = await import("../tests/support/emulator");
+const { installShop } = await import("../tests/support/sessions");
+const { addProduct } = await import("../emulator/catalog/testing-fixtures");
+const { markCatalogChanged } = await import("../emulator/catalog/membership");
+const { offlineAdmin } = await import("../app/shopify/app.server");
+const { ShopifyGateway } = await import("../app/shopify/gateway.server");
+const { COLLECTION_CREATE_MUTATION } = await import("../app/shopify/operations/collection-create");
+const { COLLECTION_UPDATE_MEMBERSHIP_MUTATION } =
+  await import("../app/shopify/operations/collection-update-membership");
+const { planMembershipChange } = await import("../app/features/collections/membership.server");
+const { planCsvCreate } = await import("../app/features/collections/import.server");
+const { queueChange, getChange } = await import("../app/features/collections/changes.server");
+const { runChange } = await import("../app/features/collections/apply.server");
+const { createTask } = await import("../app/features/tasks/tasks.server");
+const { planMembership } = await import("../app/features/collections/membership-plan");
+const { db: prisma } = await import("../app/db.server");
+
+type Gateway = InstanceType<typeof ShopifyGateway>;
+const { useBulkResultFetch: setBulkResultFetch } = await import("../app/shopify/bulk.server");
+const { setBulkUploadFetch } = await import("../app/shopify/bulk-mutation.server");
+const { BULK_THRESHOLD_UNITS } = await import("../app/features/collections/bulk-apply.server");
+
+const emulator = startInProcessEmulator({ seed: "empty" });
+// The in-process emulator has no port: staged uploads and result files go straight to it.
+const routeToEmulator = (url: string, init?: RequestInit) =>
+  emulator.handle(new Request(url, init));
+setBulkUploadFetch(routeToEmulator);
+setBulkResultFetch(routeToEmulator);
+
+function line(name: string, value: string | number) {
+  console.log(`${name.padEnd(44)} ${value}`);
+}
+
+async function store(domain: string, products: number) {
+  const shop = emulator.createShop({ domain, seed: "empty" });
+  for (let i = 0; i < products; i++) {
+    const tags = [i < ADD ? "bench-add" : "other", ...(i < REMOVE ? ["bench-remove"] : [])];
+    addProduct(shop, { title: `Bench product ${i}`, tags, vendor: `Vendor ${i % 20}` });
+  }
+  markCatalogChanged(shop);
+  await installShop(domain, shop.app.accessToken);
+  await prisma().shop.update({ where: { domain }, data: { currencyCode: "SEK" } });
+  return shop;
+}
+
+interface Meter {
+  cost: number;
+  throttled: number;
+  calls: number;
+}
+
+async function gatewayFor(domain: string, meter: Meter, costAware = true): Promise<Gateway> {
+  return new ShopifyGateway(domain, await offlineAdmin(domain), {
+    costAware,
+    maxThrottleWaits: 1_000,
+    onCost: (report) => {
+      meter.calls++;
+      meter.cost += report.actualCost ?? 0;
+      if (report.throttled) meter.throttled++;
+    },
+  });
+}
+
+async function createCollections(gateway: Gateway, count: number, prefix: string) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const result = await gateway.mutate(
+      COLLECTION_CREATE_MUTATION,
+      {
+        collection: {
+          title: `${prefix} ${i}`,
+          sources: [{ source: { title: "Manual selection", inclusion: { selections: [] } } }],
+        },
+      },
+      (data) => data.collectionCreate,
+    );
+    if (!result.ok || !result.payload.collection) throw new Error("could not create collection");
+    ids.push(result.payload.collection.id);
+  }
+  return ids;
+}
+
+/** Applies a stored plan through the engine and prints its figures. */
+async function apply(
+  label: string,
+  domain: string,
+  changeId: string,
+  restoreRate: number,
+  bulkThreshold = Number.POSITIVE_INFINITY,
+) {
+  const meter: Meter = { cost: 0, throttled: 0, calls: 0 };
+  const gateway = await gatewayFor(domain, meter);
+  const task = await createTask(domain, { kind: "collections.apply" });
+  await queueChange(domain, changeId, "bench", task.id);
+  const started = performance.now();
+  await runChange(gateway, domain, changeId, { bulkThreshold });
+  const seconds = (performance.now() - started) / 1000;
+  const change = (await getChange(domain, changeId))!;
+  line(`${label}: status`, change.status);
+  line(`${label}: items`, change.doneUnits);
+  line(`${label}: failed items`, change.failedUnits);
+  line(`${label}: wall time (s)`, seconds.toFixed(1));
+  line(`${label}: items/s`, (change.doneUnits / seconds).toFixed(0));
+  line(`${label}: GraphQL calls`, meter.calls);
+  line(`${label}: cost consumed`, meter.cost.toFixed(0));
+  line(`${label}: cost_utilisation`, (meter.cost / seconds / restoreRate).toFixed(2));
+  line(`${label}: THROTTLED responses`, meter.throttled);
+  return change.doneUnits / seconds;
+}
+
+const SHOP = "bench-collections.myshopify.com";
+await store(SHOP, STORE_PRODUCTS);
+const setupMeter: Meter = { cost: 0, throttled: 0, calls: 0 };
+const setup = await gatewayFor(SHOP, setupMeter);
+const collectionIds = await createCollections(setup, COLLECTIONS, "Bench");
+const restoreRate = setup.bucket()?.restoreRate ?? 100;
+line("store products", STORE_PRODUCTS);
+line("bucket (maximum / restore rate)", `${setup.bucket()?.maximumAvailable} / ${restoreRate}`);
+
+// 1. Add 5,000 products to 10 collections.
+let started = performance.now();
+const addPlan = await planMembershipChange(setup, SHOP, "bench", {
+  operation: "add",
+  collectionIds,
+  products: { mode: "filter", filter: { tag: "bench-add", status: [] } },
+});
+line("add: plan time (s, live reads)", ((performance.now() - started) / 1000).toFixed(1));
+await new Promise((resolve) => setTimeout(resolve, 20_000)); // let the bucket refill
+const batchedRate = await apply("add 5,000 × 10", SHOP, addPlan.id, restoreRate);
+
+// 2. Remove 2,000 of them again.
+await new Promise((resolve) => setTimeout(resolve, 20_000));
+started = performance.now();
+const removePlan = await planMembershipChange(setup, SHOP, "bench", {
+  operation: "remove",
+  collectionIds,
+  products: { mode: "filter", filter: { tag: "bench-remove", status: [] } },
+});
+line("remove: plan time (s, live reads)", ((performance.now() - started) / 1000).toFixed(1));
+await new Promise((resolve) => setTimeout(resolve, 20_000));
+await apply("remove 2,000 × 10", SHOP, removePlan.id, restoreRate);
+
+// 2b. The removed products added back as one bulk operation (staged JSONL, outside the bucket).
+await new Promise((resolve) => setTimeout(resolve, 20_000));
+const readdPlan = await planMembershipChange(setup, SHOP, "bench", {
+  operation: "add",
+  collectionIds,
+  products: { mode: "filter", filter: { tag: "bench-remove", status: [] } },
+});
+await apply("re-add 2,000 × 10 (bulk operation)", SHOP, readdPlan.id, restoreRate, 1);
+
+// 3. Create 200 collections from CSV.
+const csv = [
+  "title;handle;sort_order;published;condition_1",
+  ...Array.from(
+    { length: CREATE },
+    (_, i) => `Bench CSV ${i};bench-csv-${i};best-selling;${i % 2 ? "ja" : "nej"};tag = bench-add`,
+  ),
+].join("\r\n");
+await new Promise((resolve) => setTimeout(resolve, 20_000));
+started = performance.now();
+const created = await planCsvCreate(setup, SHOP, "bench", `\ufeff${csv}`);
+line("create: plan time (s, live reads)", ((performance.now() - started) / 1000).toFixed(1));
+if (created.status === "planned") {
+  await new Promise((resolve) => setTimeout(resolve, 20_000));
+  await apply(`create ${CREATE} from CSV`, SHOP, created.changeId, restoreRate);
+}
+
+// 4. Naive baseline: one product per mutation, no cost awareness, on a sample.
+const NAIVE_SHOP = "bench-naive.myshopify.com";
+const naiveStore = await store(NAIVE_SHOP, ADD);
+const naiveMeter: Meter = { cost: 0, throttled: 0, calls: 0 };
+const naive = await gatewayFor(NAIVE_SHOP, naiveMeter, false);
+const [naiveCollection] = await createCollections(naive, 1, "Naive");
+const source = [...naiveStore.collections.values()][0]!.sources[0]!.id;
+const sample = [...naiveStore.products.keys()].slice(0, NAIVE_SAMPLE * COLLECTIONS);
+Object.assign(naiveMeter, { cost: 0, throttled: 0, calls: 0 });
+started = performance.now();
+for (const productId of sample) {
+  await naive.mutate(
+    COLLECTION_UPDATE_MEMBERSHIP_MUTATION,
+    {
+      collection: {
+        id: naiveCollection!,
+        sourcesToUpdate: [
+          { condition: { id: source, inclusion: { selectionsToAdd: [{ productId }] } } },
+        ],
+      },
+    },
+    (data) => data.collectionUpdate,
+  );
+}
+const naiveSeconds = (performance.now() - started) / 1000;
+const naiveRate = sample.length / naiveSeconds;
+line("naive: items (sample)", sample.length);
+line("naive: wall time (s)", naiveSeconds.toFixed(1));
+line("naive: items/s", naiveRate.toFixed(1));
+line("naive: cost_utilisation", (naiveMeter.cost / naiveSeconds / restoreRate).toFixed(2));
+line("naive: THROTTLED responses", naiveMeter.throttled);
+line("naive: estimated wall time for 50,000 adds (s)", (50_000 / naiveRate).toFixed(0));
+line("batched vs naive (items/s ratio)", (batchedRate / naiveRate).toFixed(1));
+
+// 5. The same membership change with 100,000 products: the plan, computed in memory.
+const products = Array.from({ length: LARGE }, (_, i) => ({
+  id: `gid://shopify/Product/${i + 1}`,
+  title: `Bench product ${i}`,
+}));
+const targets = collectionIds.map((id, i) => ({
+  id,
+  title: `Bench ${i}`,
+  productsCount: 0,
+  managedSourceId: "gid://shopify/CollectionConditionsSource/1",
+  hasRules: false,
+  membersAmongChosen: new Set<string>(),
+  selectedAmongChosen: new Set<string>(),
+}));
+global.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 10);
+started = performance.now();
+const largePlan = planMembership({ operation: "add", products, targets });
+const planSeconds = (performance.now() - started) / 1000;
+const heapAfter = process.memoryUsage().heapUsed;
+clearInterval(sampler);
+line("100,000 × 10: plan items", largePlan.items.length);
+line("100,000 × 10: plan compute (s)", planSeconds.toFixed(2));
+line("100,000 × 10: plan heap growth (MB)", ((heapAfter - heapBefore) / 2 ** 20).toFixed(0));
+line("process peak RSS so far (MB)", (peakRss / 2 ** 20).toFixed(0));
+line(
+  "100,000 × 10: estimated apply, batched only (s)",
+  ((LARGE * COLLECTIONS) / batchedRate).toFixed(0),
+);
+if (FULL) {
+  const LARGE_SHOP = "bench-large.myshopify.com";
+  await store(LARGE_SHOP, LARGE);
+  const largeGateway = await gatewayFor(LARGE_SHOP, { cost: 0, throttled: 0, calls: 0 });
+  const largeCollections = await createCollections(largeGateway, COLLECTIONS, "Large");
+  started = performance.now();
+  const plan = await planMembershipChange(largeGateway, LARGE_SHOP, "bench", {
+    operation: "add",
+    collectionIds: largeCollections,
+    products: { mode: "filter", filter: { status: ["ACTIVE"] } },
+  });
+  line(
+    "100,000 × 10: plan time (s, live reads)",
+    ((performance.now() - started) / 1000).toFixed(1),
+  );
+  await apply(
+    "add 100,000 × 10 (bulk operation)",
+    LARGE_SHOP,
+    plan.id,
+    restoreRate,
+    BULK_THRESHOLD_UNITS,
+  );
+}
+
+await emulator.close();
+await prisma().$disconnect();
+await db.stop();
+process.exit(0);

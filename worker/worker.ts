@@ -23,23 +23,25 @@ export async function startWorker(
     await boss.work(
       job.name,
       {
-        batchSize: 1,
+        batchSize: job.batchSize ?? 1,
         localConcurrency: job.concurrency ?? options.concurrency ?? 2,
         perJobResults: true,
         pollingIntervalSeconds: 0.5,
       },
-      async ([pgJob]) => {
-        const outcome = await runJob(job, pgJob);
-        if (outcome.status === "completed") return [{ id: pgJob.id, status: "completed" }];
-        console.error(`[worker] ${job.name} ${pgJob.id} failed: ${outcome.error}`);
-        return [
-          {
-            id: pgJob.id,
-            status: outcome.terminal ? "deadletter" : "failed",
-            output: { error: outcome.error },
-          },
-        ];
-      },
+      (pgJobs) =>
+        Promise.all(
+          pgJobs.map(async (pgJob) => {
+            const outcome = await runJob(job, pgJob);
+            if (outcome.status === "completed")
+              return { id: pgJob.id, status: "completed" as const };
+            console.error(`[worker] ${job.name} ${pgJob.id} failed: ${outcome.error}`);
+            return {
+              id: pgJob.id,
+              status: outcome.terminal ? ("deadletter" as const) : ("failed" as const),
+              output: { error: outcome.error },
+            };
+          }),
+        ),
     );
     if (job.schedule)
       await boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object);

@@ -28,8 +28,13 @@ export interface JobDefinition<S extends z.ZodTypeAny = z.ZodTypeAny> {
    * default, "standard", ignores singletonKey). Fixed when the queue is first created.
    */
   policy?: "standard" | "exclusive";
-  /** Jobs of this kind one worker process runs at once (default: the worker's setting, 2). */
+  /** Pollers of this kind per worker process (default: the worker's setting, 2). */
   concurrency?: number;
+  /**
+   * Jobs each poller fetches at once; they run side by side, so concurrency × batchSize run per
+   * process with fewer fetch queries (default 1).
+   */
+  batchSize?: number;
   /** Periodic jobs: a cron expression (UTC) and the payload each run gets. */
   schedule?: { cron: string; payload: z.infer<S> };
   handler(payload: z.infer<S>, ctx: JobContext): Promise<void>;

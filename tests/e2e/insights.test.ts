@@ -58,8 +58,16 @@ describe("Insights page in the demo", () => {
       /\d[\d,]* orders in the last 30 days/,
     );
     expect(await page.locator("#kpi-total").textContent()).toMatch(/Net sales: /);
-    // The merchant's earlier notes on Shopify's timeline came in as actions.
-    expect(await page.locator("#action-list").textContent()).toContain("Fjällveckan");
+    // The merchant's earlier notes on Shopify's timeline come in as actions right after.
+    await expect
+      .poll(
+        async () => {
+          await page.reload({ waitUntil: "networkidle" });
+          return page.locator("#action-list").textContent();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toContain("Fjällveckan");
   }, 360_000);
 
   it("GIVEN the seeded actions WHEN their effects are estimated THEN each shows a verdict in words", async () => {

@@ -56,19 +56,39 @@ export const kpiSyncJob = defineJob({
   },
 });
 
-/** Applies a finished export, then sessions, annotations and effects that depend on it. */
+/**
+ * Applies a finished export, then queues what depends on it. Queued also when another run
+ * applied it first: that run may have stopped before queueing (the follow-up is idempotent).
+ */
 async function finishKpiSync(gateway: ShopifyGateway, operationId: string) {
   const shop = gateway.shop;
+  const sync = await getKpiSync(shop);
+  const mode = (sync?.mode ?? "backfill") as "backfill" | "repair";
   const outcome = await applyKpiSyncResult(gateway, operationId);
-  if (outcome.status !== "applied") return;
-  await refreshSessions(gateway, outcome.mode);
-  if (outcome.mode === "backfill") {
-    await importShopifyAnnotations(gateway);
-    // Orders placed while the export ran are not in it: a repair right after picks them up.
-    await enqueue(kpiSyncJob, { shop, mode: "repair" }, { singletonKey: `kpi-repair:${shop}` });
-  }
-  await enqueue(estimateEffectsJob, { shop }, { singletonKey: `effects:${shop}` });
+  if (outcome.status !== "applied" && outcome.status !== "already-applied") return;
+  await enqueue(
+    afterKpiSyncJob,
+    { shop, mode: outcome.status === "applied" ? outcome.mode : mode },
+    { singletonKey: `after-sync:${shop}:${operationId}` },
+  );
 }
+
+/** After a sync: sessions, the shop's existing annotations (first backfill), then effects. */
+export const afterKpiSyncJob = defineJob({
+  name: "insights.after-kpi-sync",
+  payload: z.object({ shop: shopDomain, mode: z.enum(["backfill", "repair"]) }),
+  retry: { limit: 5, delaySeconds: 30, backoff: true },
+  async handler({ shop, mode }) {
+    const gateway = await gatewayFor(shop);
+    await refreshSessions(gateway, mode);
+    if (mode === "backfill") {
+      await importShopifyAnnotations(gateway);
+      // Orders placed while the export ran are not in it: a repair right after picks them up.
+      await enqueue(kpiSyncJob, { shop, mode: "repair" }, { singletonKey: `kpi-repair:${shop}` });
+    }
+    await estimateShopEffects(shop);
+  },
+});
 
 /** `bulk_operations/finish` for a KPI export: apply it now instead of at the next poll. */
 export async function onBulkOperationFinished(shop: string, operationId: string) {
@@ -147,6 +167,7 @@ export const annotationSweepJob = defineJob({
 /** The insights capability's jobs (the worker runs every job listed in app/jobs/catalog.server.ts). */
 export const insightsJobs: JobDefinition[] = [
   kpiSyncJob as JobDefinition,
+  afterKpiSyncJob as JobDefinition,
   kpiRepairScheduleJob as JobDefinition,
   estimateEffectsJob as JobDefinition,
   annotationSyncJob as JobDefinition,

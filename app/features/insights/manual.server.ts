@@ -1,7 +1,7 @@
 import { db } from "../../db.server";
 import { enqueue } from "../../jobs/queue.server";
 import { deleteManualAction, recordAction } from "./actions.server";
-import { annotationSyncJob } from "./jobs.server";
+import { annotationSyncJob, estimateEffectsJob } from "./jobs.server";
 import { ShopDayClock } from "./kpi-day";
 import { fieldErrors, manualActionFields, manualFormSchema } from "./manual-input";
 
@@ -17,8 +17,10 @@ async function clockOf(shop: string) {
   return new ShopDayClock(record?.ianaTimezone ?? "UTC");
 }
 
+/** Mirrors the change on Shopify's timeline and re-estimates effects (the new action is one). */
 async function requestAnnotationSync(shop: string) {
   await enqueue(annotationSyncJob, { shop }, { singletonKey: `annotations:${shop}` });
+  await enqueue(estimateEffectsJob, { shop }, { singletonKey: `effects:${shop}` });
 }
 
 export async function createManualAction(

@@ -154,6 +154,13 @@ export async function applyKpiSyncResult(
   }));
   const days = await inLongTransaction(async (tx) => {
     await lockShopKpis(tx, shop);
+    // The finish webhook and the polling job may both get here: only the first applies.
+    const current = await tx.kpiSync.findUnique({
+      where: { shop },
+      select: { appliedOperation: true },
+    });
+    if (current?.appliedOperation === operationId) return null;
+    await tx.kpiSync.update({ where: { shop }, data: { appliedOperation: operationId } });
     if (mode === "backfill") {
       await clearSales(tx, shop);
       await saveContributions(tx, shop, fresh);
@@ -189,6 +196,7 @@ export async function applyKpiSyncResult(
     await saveContributions(tx, shop, replaced);
     return addToDays(tx, shop, delta);
   });
+  if (days === null) return { status: "already-applied" };
   const firstDay = result.days[0]?.date ?? null;
   const now = new Date();
   await db().kpiSync.update({
@@ -196,7 +204,6 @@ export async function applyKpiSyncResult(
     data: {
       status: "idle",
       operationId: null,
-      appliedOperation: operationId,
       report: JSON.parse(JSON.stringify(result.report)),
       ...(mode === "backfill"
         ? { backfilledAt: now, firstDate: firstDay, ordersCounted: result.report.countedOrders }

@@ -303,9 +303,11 @@ function EffectLine({ effect }: { effect: Effect }) {
           });
   const tone = verdict === "increase" ? "success" : verdict === "decrease" ? "critical" : undefined;
   return (
-    <Text as="p" tone={tone} data-kpi={effect.kpi} data-verdict={verdict}>
-      {text}
-    </Text>
+    <div data-kpi={effect.kpi} data-verdict={verdict}>
+      <Text as="p" tone={tone}>
+        {text}
+      </Text>
+    </div>
   );
 }
 
@@ -345,7 +347,7 @@ function ActionRow({ row, onEdit }: { row: Row; onEdit: () => void }) {
         </Text>
       ) : null}
       {row.annotation !== "not-applicable" ? (
-        <Text as="p" tone="subdued" variant="bodySm" data-annotation={row.annotation}>
+        <Text as="p" tone="subdued" variant="bodySm">
           {row.annotation === "synced"
             ? t("insights.annotation.synced")
             : row.annotation === "error"
@@ -371,7 +373,7 @@ function ActionRow({ row, onEdit }: { row: Row; onEdit: () => void }) {
         </Text>
       )}
       {row.expected ? (
-        <Text as="p" data-grade={row.grade ?? "pending"}>
+        <Text as="p">
           {t("insights.grade.label", {
             kpi: t(`insights.kpi.${row.expected.kpi}` as MessageKey).toLowerCase(),
             direction: t(`insights.grade.${row.expected.direction as "increase" | "decrease"}`),

@@ -5,7 +5,7 @@ const OFFSET_TTL_MS = 1_000;
 let cached: { offsetMs: number; readAt: number } | null = null;
 
 /**
- * The scheduler's clock (docs/decisions/030-app-clock-and-due-check.md): real time against
+ * The scheduler's clock (docs/decisions/032-app-clock-and-due-check.md): real time against
  * Shopify; the emulator's clock when the Admin API is the local emulator (demo, tests, bench),
  * so advancing the emulator clock makes switches come due exactly as time passing would.
  */

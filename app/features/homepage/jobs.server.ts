@@ -62,7 +62,7 @@ const EMULATOR_TICK_SECONDS = 2;
  * Queues every due switch that has not run (catch-up after downtime, claims lost by killed
  * workers). Runs every minute by cron; against the emulator it also re-queues itself every 2 s
  * while switches are pending, so advancing the emulator clock makes them run
- * (docs/decisions/030-app-clock-and-due-check.md).
+ * (docs/decisions/032-app-clock-and-due-check.md).
  */
 export const homepageDueCheckJob = defineJob({
   name: "homepage.due-check",

@@ -1,11 +1,6 @@
-import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoStack, type DemoStack } from "./demo-stack";
-
-// Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = "test-results";
+import { ARTIFACTS, openDemoInBrowser, type DemoStack } from "./demo-stack";
 
 // Swedish Excel: semicolons, a BOM, and one row without a title.
 const CSV = [
@@ -21,27 +16,10 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
-  }
-  stack = await startDemoStack();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  ({ stack, browser, page } = await openDemoInBrowser({
+    viewport: { width: 1280, height: 900 },
+    pageErrors,
+  }));
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { freePort } from "../support/embedded-postgres";
 
 export interface DemoStack {
@@ -63,4 +64,41 @@ export async function startDemoStack(timeoutMs = 240_000): Promise<DemoStack> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// Debian's Chromium, never a downloaded browser; the flags keep it off the (closed) network.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+export const ARTIFACTS = "test-results";
+
+/**
+ * The demo started as the README does, and a page in Debian's Chromium (English UI, script errors
+ * collected into `pageErrors`). Screenshots go to ARTIFACTS.
+ */
+export async function openDemoInBrowser(options: {
+  viewport: { width: number; height: number };
+  pageErrors: string[];
+}): Promise<{ stack: DemoStack; browser: Browser; page: Page }> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
+  }
+  const stack = await startDemoStack();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  const page = await browser.newPage({ viewport: options.viewport, locale: "en-US" });
+  page.on("pageerror", (error) => options.pageErrors.push(error.message));
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return { stack, browser, page };
 }

@@ -1,11 +1,7 @@
-import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoStack, type DemoStack } from "./demo-stack";
+import { ARTIFACTS, openDemoInBrowser, type DemoStack } from "./demo-stack";
 
-// Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = "test-results";
 const MINUTE = 60_000;
 
 let stack: DemoStack;
@@ -113,29 +109,12 @@ function stockholm(instant: Date): string {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
-  }
-  stack = await startDemoStack();
+  ({ stack, browser, page } = await openDemoInBrowser({
+    viewport: { width: 1280, height: 1000 },
+    pageErrors,
+  }));
   emulatorUrl = stack.output().match(/Shopify emulator: (\S+) \(shop (\S+)\)/)![1]!;
   shop = stack.output().match(/Shopify emulator: \S+ \(shop (\S+)\)/)![1]!;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 afterAll(async () => {

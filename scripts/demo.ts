@@ -36,7 +36,12 @@ async function portOrFree(preferred: number): Promise<number> {
 }
 
 function run(name: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(command, commandArgs, { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stopping it also stops what npx started beneath it.
+  const child = spawn(command, commandArgs, {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -81,15 +86,18 @@ async function stop(code = 0) {
       (child) =>
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const signalGroup = (signal: NodeJS.Signals) => {
+            if (child.pid) process.kill(-child.pid, signal);
+          };
           const timer = setTimeout(() => {
-            child.kill("SIGKILL");
+            signalGroup("SIGKILL");
             resolve();
           }, 20_000);
           child.once("exit", () => {
             clearTimeout(timer);
             resolve();
           });
-          child.kill("SIGTERM");
+          signalGroup("SIGTERM");
         }),
     ),
   );

@@ -27,6 +27,7 @@ import {
 import { dayKey, ShopDayClock } from "./kpi-day";
 import { latestIndex, returnedValue, splitByWeights } from "./kpi-definitions";
 import { Float64Column, Int32Column, NumberKeyIndex } from "./kpi-number-index";
+import { emptyRow } from "./kpi-order-facts";
 
 /**
  * Streaming ingest of an OrdersForKpis bulk result (JSONL, `groupObjects: false`) into daily KPI
@@ -622,27 +623,6 @@ export class KpiBulkIngest {
   private dateOfSlot(daySlot: number): string {
     return dayKey(this.aggregates.dayOfSlot(daySlot));
   }
-}
-
-function emptyRow(
-  orderId: string,
-  lineItemId: string | null,
-  date: string,
-  productId: string | null,
-): ContributionRow {
-  return {
-    orderId,
-    lineItemId,
-    date,
-    productId,
-    grossSales: 0,
-    discounts: 0,
-    returns: 0,
-    productNetSales: 0,
-    orders: 0,
-    units: 0,
-    returnedUnits: 0,
-  };
 }
 
 function gidOf(type: string, key: number, syntheticTexts: readonly string[]): string {

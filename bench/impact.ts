@@ -63,6 +63,12 @@ function calibration(): void {
     ["touched collection + control, 730 days", { withControl: true }],
     ["revenue with other actions, 730 days", { withOtherActions: true }],
     ["touched collection + control, 300 days (local model)", { days: 300, withControl: true }],
+    // Appended, so the scenarios above keep their seeds (and the figures in ADR 010).
+    ["touched collection + 3 largest controls, 730 days", { withControl: true, controlCount: 3 }],
+    [
+      "touched collection + 3 controls, 300 days (local model)",
+      { days: 300, withControl: true, controlCount: 3 },
+    ],
   ];
   scenarios.forEach(([label, scenario], i) => {
     const casesPerLift = i === 0 ? CASES_PER_LIFT : Math.ceil(CASES_PER_LIFT / 2);

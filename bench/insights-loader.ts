@@ -1,8 +1,10 @@
 /**
- * Insights page loader benchmark: a shop with three years of daily KPIs and 1,000 actions (each
- * with its six estimated effects), on an embedded PostgreSQL with the real migrations. Calls the
- * page's use case (what the route's loader calls after authentication) for the four periods and
- * prints p50 / p95 / max per period. No assertions: it measures.
+ * Insights page loader benchmark: a shop with three years of daily KPIs, 40 collections with
+ * three years of daily net sales each, and 1,000 actions (each with its estimated effects, the
+ * collection KPI included), on an embedded PostgreSQL with the real migrations. Calls the page's
+ * use case (what the route's loader calls after authentication) for the four periods, for a
+ * collection's net sales, and focused on one action, and prints p50 / p95 / max. No assertions:
+ * it measures.
  *
  *   npx tsx bench/insights-loader.ts [runs per period]
  */
@@ -14,6 +16,7 @@ const RUNS = Number(process.argv[2] ?? 200);
 const SHOP = "bench-insights.myshopify.com";
 const DAYS = 3 * 365;
 const ACTIONS = 1_000;
+const COLLECTIONS = 40;
 
 const pg = await startEmbeddedPostgres({ persistent: false });
 process.env.DATABASE_URL = pg.url;
@@ -31,7 +34,7 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], {
 const { db } = await import("../app/db.server");
 const { insightsPage } = await import("../app/features/insights/page.server");
 const { dayKey, ShopDayClock } = await import("../app/features/insights/kpi-day");
-const { KPI_NAMES } = await import("../app/features/insights/action-input");
+const { EFFECT_KPIS } = await import("../app/features/insights/effect-series");
 const { pageParams } = await import("../app/features/insights/page-params");
 type Gateway = Parameters<typeof insightsPage>[1];
 
@@ -61,6 +64,29 @@ await db().kpiDay.createMany({
     };
   }),
 });
+const collectionIds = Array.from(
+  { length: COLLECTIONS },
+  (_, c) => `gid://shopify/Collection/${1000 + c}`,
+);
+await db().kpiCollection.createMany({
+  data: collectionIds.map((collectionId, c) => ({
+    shop: SHOP,
+    collectionId,
+    title: `Collection ${c}`,
+    productCount: 20 + c,
+    refreshedAt: now,
+  })),
+});
+for (const collectionId of collectionIds) {
+  await db().kpiCollectionDay.createMany({
+    data: Array.from({ length: DAYS }, (_, i) => ({
+      shop: SHOP,
+      collectionId,
+      date: dayKey(today - DAYS + 1 + i),
+      netSales: BigInt(5_000 + ((i * 53) % 900)) * 1_000_000n,
+    })),
+  });
+}
 const actions = Array.from({ length: ACTIONS }, (_, i) => ({
   id: randomUUID(),
   shop: SHOP,
@@ -74,7 +100,7 @@ const actions = Array.from({ length: ACTIONS }, (_, i) => ({
 await db().action.createMany({ data: actions });
 await db().actionEffect.createMany({
   data: actions.flatMap((a) =>
-    KPI_NAMES.map((kpi) => ({
+    EFFECT_KPIS.map((kpi) => ({
       shop: SHOP,
       actionId: a.id,
       kpi,
@@ -93,10 +119,21 @@ await db().actionEffect.createMany({
 // Backfilled: the page makes no Shopify call, so the gateway is never used.
 const gateway = {} as Gateway;
 console.log(
-  `shop: ${DAYS} days of KPIs, ${ACTIONS} actions × ${KPI_NAMES.length} effects; ${RUNS} loads per period`,
+  `shop: ${DAYS} days of KPIs, ${COLLECTIONS} collections × ${DAYS} days, ${ACTIONS} actions × ${EFFECT_KPIS.length} effects; ${RUNS} loads per case`,
 );
-for (const range of ["30", "90", "365", "1095"]) {
-  const params = pageParams.parse({ range, kpi: "net_sales", compare: "year" });
+const cases: [string, Record<string, string>][] = [
+  ...["30", "90", "365", "1095"].map((range): [string, Record<string, string>] => [
+    `range=${range}d compare=year`,
+    { range, kpi: "net_sales", compare: "year" },
+  ]),
+  [
+    "collection net sales, range=1095d compare=year",
+    { range: "1095", kpi: "collection_net_sales", collection: "1007", compare: "year" },
+  ],
+  ["focused on an action 500 days ago", { action: actions[Math.floor(ACTIONS * 0.46)].id }],
+];
+for (const [label, query] of cases) {
+  const params = pageParams.parse(query);
   for (let i = 0; i < 10; i++) await insightsPage(SHOP, gateway, params, now); // warm-up
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -107,9 +144,7 @@ for (const range of ["30", "90", "365", "1095"]) {
   times.sort((a, b) => a - b);
   const at = (q: number) =>
     times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-  console.log(
-    `loader range=${range}d compare=year: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`,
-  );
+  console.log(`loader ${label}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
 }
 await db().$disconnect();
 await pg.stop();

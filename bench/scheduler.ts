@@ -30,6 +30,10 @@ const API_KEY = "merchdesk-bench-key";
 const API_SECRET = "merchdesk-bench-secret";
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+const startLoad = loadavg();
+log(
+  `load average at start ${startLoad[0]!.toFixed(2)} (1 min) · ${startLoad[1]!.toFixed(2)} (5 min)`,
+);
 const db = await startEmbeddedPostgres({ persistent: false });
 execFileSync("npx", ["prisma", "migrate", "deploy"], {
   stdio: "pipe",
@@ -137,13 +141,45 @@ for (let i = 0; i < SHOPS; i++) {
   domains.push(domain);
 }
 
+const workerLog = join(tmpdir(), `merchdesk-bench-scheduler-${process.pid}.log`);
+const workerErrors = createWriteStream(workerLog);
+const workers = new Map<number, ChildProcess>();
+// Workers have process groups of their own: never leave them running if the bench fails.
+process.on("exit", () => {
+  for (const child of workers.values()) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+function startWorkerProcess(index: number) {
+  const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : [];
+  // Its own process group: npx → sh → tsx → node; a signal to npx alone leaves the worker running.
+  const child = spawn("npx", ["tsx", ...profile, "worker/index.ts"], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  child.stderr?.pipe(workerErrors, { end: false });
+  workers.set(index, child);
+  return child;
+}
+// Workers start before planning (their start takes seconds of CPU) and run what planning queues
+// ahead of the window (pre-flight checks 15 minutes before each start, as in production).
+startWorkerProcess(0);
+startWorkerProcess(1);
+
 // Each shop: PER_SHOP campaigns, back to back inside the window, each on for half its slot.
-// Planning takes ~60 ms per campaign on a 2-CPU machine; the workers need ~10 s to start.
-const t0 = Date.now() + 40_000 + SHOPS * PER_SHOP * 90;
+// Planned an hour ahead (planning takes 60–300 ms per campaign on a shared 2-CPU machine), then
+// moved as a whole to start LEAD_MS after planning ended: campaigns, switch rows and the switch
+// jobs' startAfter alike, so a slow setup never eats into the window.
+const PLAN_AHEAD_MS = 3_600_000;
+const LEAD_MS = 15_000;
+const planT0 = Date.now() + PLAN_AHEAD_MS;
 const slot = WINDOW_MS / PER_SHOP;
-log(
-  `planning ${SHOPS * PER_SHOP * 2} switches due between +0 s and +60 s after ${new Date(t0).toISOString()}…`,
-);
+log(`planning ${SHOPS * PER_SHOP * 2} switches…`);
 let planned = 0;
 await Promise.all(
   Array.from({ length: 8 }, async (_, lane) => {
@@ -152,7 +188,7 @@ await Promise.all(
       const gateway = await gatewayFor(domain);
       for (let k = 0; k < PER_SHOP; k++) {
         // Shops start at different points of the first half-slot; campaigns follow every slot.
-        const startsAt = new Date(t0 + ((i * 997) % (slot / 2)) + k * slot);
+        const startsAt = new Date(planT0 + ((i * 997) % (slot / 2)) + k * slot);
         const campaign = await prisma().homepageCampaign.create({
           data: {
             shop: domain,
@@ -169,33 +205,25 @@ await Promise.all(
     }
   }),
 );
-const lead = t0 - Date.now();
-log(`planned ${planned} switches; ${Math.round(lead / 1000)} s before the first is due`);
+const t0 = Date.now() + LEAD_MS;
+const shift = `${planT0 - t0} milliseconds`;
+await prisma()
+  .$executeRaw`UPDATE "HomepageCampaign" SET "startsAt" = "startsAt" - ${shift}::interval, "endsAt" = "endsAt" - ${shift}::interval`;
+await prisma().$executeRaw`UPDATE "HomepageSwitch" SET "dueAt" = "dueAt" - ${shift}::interval`;
+const moved = await prisma()
+  .$executeRaw`UPDATE pgboss.job SET start_after = start_after - ${shift}::interval WHERE name = 'homepage.switch' AND state = 'created'`;
+log(
+  `planned ${planned} switches (${moved} jobs); due between +0 s and +60 s after ${new Date(t0).toISOString()}`,
+);
 for (const tally of shown.values()) Object.assign(tally, { changes: 0, duplicates: 0 });
 for (const key of Object.keys(requests)) requests[key as keyof typeof requests] = 0;
-
-const workerLog = join(tmpdir(), `merchdesk-bench-scheduler-${process.pid}.log`);
-const workerErrors = createWriteStream(workerLog);
-const workers = new Map<number, ChildProcess>();
-function startWorkerProcess(index: number) {
-  const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : [];
-  const child = spawn("npx", ["tsx", ...profile, "worker/index.ts"], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  child.stderr?.pipe(workerErrors, { end: false });
-  workers.set(index, child);
-  return child;
-}
-startWorkerProcess(0);
-startWorkerProcess(1);
 
 let killedAt: string | null = null;
 if (!args["no-kill"]) {
   setTimeout(
     () => {
       const victim = workers.get(1)!;
-      victim.kill("SIGKILL");
+      process.kill(-victim.pid!, "SIGKILL");
       killedAt = new Date().toISOString();
       log(`worker 1 SIGKILLed at +${Math.round((Date.now() - t0) / 1000)} s; restarting in 3 s`);
       setTimeout(() => startWorkerProcess(1), 3000);
@@ -221,9 +249,23 @@ const lateness = done.map((s) => s.appliedAt!.getTime() - s.dueAt.getTime()).sor
 const pct = (p: number) =>
   lateness[Math.min(lateness.length - 1, Math.ceil((p / 100) * lateness.length) - 1)] ?? NaN;
 const missed = switches.filter((s) => s.status !== "DONE").length;
+// Why they were missed: still open when the bench gave up, skipped (an ON switch so late that its
+// campaign had already ended), failed after every attempt.
+const byStatus = new Map<string, number>();
+for (const s of switches)
+  if (s.status !== "DONE") byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
+const missedWhy = [...byStatus].map(([status, n]) => `${status.toLowerCase()} ${n}`).join(", ");
+// The missed ones in detail: direction, claims, and how long after its instant each was last claimed.
+const missedDetail = switches
+  .filter((s) => s.status !== "DONE")
+  .slice(0, 5)
+  .map(
+    (s) =>
+      `${s.direction} due +${Math.round((s.dueAt.getTime() - t0) / 1000)} s, ${s.attempts} claim(s), last ${s.startedAt ? s.startedAt.getTime() - s.dueAt.getTime() : "-"} ms after`,
+  );
 const sorted = (values: number[]) => values.sort((a, b) => a - b);
 const median = (values: number[]) => values[Math.floor(values.length / 2)] ?? NaN;
-// Where the time goes: waiting to be picked up vs applying (claim → write).
+// Where the time goes: the claim (ahead of the instant when prefetched) vs claim → write.
 const pickup = sorted(done.map((s) => s.startedAt!.getTime() - s.dueAt.getTime()));
 const apply = sorted(done.map((s) => s.appliedAt!.getTime() - s.startedAt!.getTime()));
 
@@ -244,10 +286,10 @@ console.log(
   `  lateness (app write time − scheduled): p50 ${pct(50)} ms · p99 ${pct(99)} ms · max ${lateness.at(-1)} ms`,
 );
 console.log(
-  `  done ${done.length} · missed ${missed} · duplicated ${duplicates} (home page changes: ${changes} of ${expectedChanges} planned)`,
+  `  done ${done.length} · missed ${missed}${missedWhy ? ` (${missedWhy})` : ""} · duplicated ${duplicates} (home page changes: ${changes} of ${expectedChanges} planned)`,
 );
 console.log(
-  `  pickup (claim − scheduled) p50 ${median(pickup)} ms · apply (claim → write) p50 ${median(apply)} ms, max ${apply.at(-1)} ms`,
+  `  claim − scheduled p50 ${median(pickup)} ms (negative: claimed ahead, then waited for the instant) · claim → write p50 ${median(apply)} ms, max ${apply.at(-1)} ms`,
 );
 console.log(
   `  ran late (>60 s, flagged): ${done.filter((s) => s.late).length} · wrote nothing (already applied): ${done.filter((s) => !s.wrote).length} · claimed more than once: ${retried}`,
@@ -255,6 +297,8 @@ console.log(
 console.log(
   `  emulator: ${requests.admin} Admin API requests (${(requests.admin / Math.max(1, done.length)).toFixed(1)} per switch), ${requests.storefront} storefront fetches, ${requests.clock} clock reads; busy ${Math.round(emulatorBusy * 100)}%`,
 );
+if (missedDetail.length)
+  console.log(`  missed, first ${missedDetail.length}: ${missedDetail.join(" · ")}`);
 const slowest = [...done]
   .sort(
     (a, b) =>
@@ -267,10 +311,16 @@ const slowest = [...done]
   );
 console.log(`  slowest: ${slowest.join(" · ")}`);
 console.log(
-  `  load average ${load1!.toFixed(2)} (1 min) · ${load5!.toFixed(2)} (5 min) · worker errors: ${workerLog}`,
+  `  load average at the end ${load1!.toFixed(2)} (1 min) · ${load5!.toFixed(2)} (5 min) · worker errors: ${workerLog}`,
 );
 
-for (const child of workers.values()) child.kill("SIGTERM");
+for (const child of workers.values()) {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone (the killed worker's group)
+  }
+}
 await new Promise((resolve) => setTimeout(resolve, 3000));
 await (await queue()).stop({ graceful: false }).catch(() => undefined);
 await emulator.close();

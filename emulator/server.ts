@@ -16,6 +16,8 @@ import { loadStateFile, saveStateFile } from "./store/persist";
 import { ShopRegistry, type CreateShopRequest } from "./store/registry";
 import { nextGid } from "./store/shop";
 import type { ShopState } from "./store/types";
+import { forwardToAppProxy, proxiedRest, type AppProxyConfig } from "./storefront/app-proxy";
+import { extensionAsset, EXTENSIONS_PREFIX } from "./storefront/extension-assets";
 import { renderHomePage } from "./storefront/render";
 import { WebhookSender } from "./webhooks/sender";
 
@@ -26,6 +28,9 @@ import { WebhookSender } from "./webhooks/sender";
  * - `POST /admin/oauth/access_token`: token exchange and refresh
  * - `/_emulator/...`: control API, files (staged uploads, bulk results), storefront
  * - `GET /` on `<shop>.myshopify.com`: the shop's home page
+ * - `/apps/<subpath>/…` on the storefront (host or `/_emulator/storefront/<shop>/apps/…`): the
+ *   app proxy, forwarded signed to the app (storefront/app-proxy.ts)
+ * - `GET /_emulator/extensions/<extension>/assets/<file>`: the app's theme app extension assets
  */
 
 export const API_VERSION = "2026-10";
@@ -53,6 +58,8 @@ export interface EmulatorOptions {
   statePath?: string;
   /** Base URL handed out in file URLs until `listen` sets the real one. */
   publicUrl?: string;
+  /** The app's app proxy (shopify.app.toml `[app_proxy]`); unset = storefront `/apps/…` is 404. */
+  appProxy?: AppProxyConfig;
 }
 
 export interface Emulator extends ControlTarget {
@@ -209,7 +216,9 @@ class EmulatorImpl implements Emulator {
     const path = url.pathname;
     try {
       if (path.startsWith(FILES_PREFIX)) return await this.handleFiles(request, path);
-      if (path.startsWith("/_emulator/storefront/")) return this.handleStorefront(url, path);
+      if (path.startsWith("/_emulator/storefront/"))
+        return await this.handleStorefront(request, url, path);
+      if (path.startsWith(EXTENSIONS_PREFIX)) return extensionAsset(path);
       if (path.startsWith(CONTROL_PREFIX)) return await handleControl(request, this);
       if (path === "/admin/oauth/access_token")
         return await this.oauth.handle(request, shopDomainOf(request));
@@ -217,8 +226,10 @@ class EmulatorImpl implements Emulator {
       if (api) return await this.handleAdmin(request, api[1]);
       const domain = shopDomainOf(request);
       if (request.method === "GET" && path === "/" && domain) {
-        return this.storefront(domain, url.searchParams.get("preview_theme_id"));
+        return this.storefront(domain, url.searchParams.get("preview_theme_id"), "");
       }
+      if (domain && path.startsWith("/apps/"))
+        return await this.appProxy(request, domain, path, url.searchParams);
       return json(404, { errors: "Not Found" });
     } catch (error) {
       console.error("emulator request failed", error);
@@ -322,18 +333,52 @@ class EmulatorImpl implements Emulator {
     return json(405, { error: "use GET, PUT or POST" });
   }
 
-  private handleStorefront(url: URL, path: string): Response {
-    const domain = decodeURIComponent(
-      path.slice("/_emulator/storefront/".length).split("/")[0] ?? "",
-    );
-    return this.storefront(domain, url.searchParams.get("preview_theme_id"));
+  /** `/_emulator/storefront/<shop>/<path>`: the storefront of a shop without its own host name. */
+  private async handleStorefront(request: Request, url: URL, path: string): Promise<Response> {
+    const [rawDomain = "", ...rest] = path.slice("/_emulator/storefront/".length).split("/");
+    const domain = decodeURIComponent(rawDomain);
+    const storefrontPath = `/${rest.join("/")}`;
+    if (storefrontPath.startsWith("/apps/"))
+      return this.appProxy(request, domain, storefrontPath, url.searchParams);
+    const root = `/_emulator/storefront/${encodeURIComponent(domain)}`;
+    return this.storefront(domain, url.searchParams.get("preview_theme_id"), root);
   }
 
-  private storefront(domain: string, previewThemeId: string | null): Response {
+  private async appProxy(
+    request: Request,
+    domain: string,
+    storefrontPath: string,
+    query: URLSearchParams,
+  ): Promise<Response> {
+    const config = this.options.appProxy;
+    const rest = config ? proxiedRest(config, storefrontPath) : null;
+    if (!config || rest === null || !this.shops.get(domain))
+      return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } });
+    return forwardToAppProxy({
+      config,
+      shopDomain: domain,
+      rest,
+      query,
+      method: request.method,
+      body:
+        request.method === "GET" || request.method === "HEAD"
+          ? undefined
+          : await request.arrayBuffer(),
+      contentType: request.headers.get("content-type"),
+      secret: this.options.appSecret,
+      // Real time, not the emulator clock: the app checks the timestamp against its own clock.
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+  }
+
+  private storefront(domain: string, previewThemeId: string | null, root: string): Response {
     const shop = this.shops.get(domain);
     if (!shop)
       return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } });
-    const html = renderHomePage(shop, this.clock, previewThemeId ? { previewThemeId } : {});
+    const html = renderHomePage(shop, this.clock, {
+      ...(previewThemeId ? { previewThemeId } : {}),
+      storefrontRoot: root,
+    });
     return new Response(html, {
       status: 200,
       headers: { "content-type": "text/html; charset=utf-8" },

@@ -134,6 +134,8 @@ const emulator = createEmulator({
   apiKey: API_KEY,
   appSecret: API_SECRET,
   webhookUrl: `http://127.0.0.1:${appPort}/webhooks`,
+  // shopify.app.toml [app_proxy]: the storefront's /apps/merchdesk/* goes to the app, signed.
+  appProxy: { url: `http://127.0.0.1:${appPort}/proxy`, subpath: "merchdesk" },
   simulateShoppers: !args["no-shoppers"],
   statePath: path.join(dataDir, "emulator-state.json"),
 });

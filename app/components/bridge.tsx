@@ -10,7 +10,14 @@ import {
   type ReactNode,
 } from "react";
 import type { Mode } from "../shopify/mode";
+import { CollectionPickerModal } from "./CollectionPickerModal";
 import { ProductPickerModal, type PickedResource } from "./ProductPickerModal";
+
+/** A picked product or collection; handle and image when the picker knows them. */
+export interface PickedItem extends PickedResource {
+  handle?: string;
+  imageUrl?: string | null;
+}
 
 /**
  * App Bridge-only UI (toast, title bar, resource picker, save bar) behind one small interface:
@@ -20,7 +27,8 @@ import { ProductPickerModal, type PickedResource } from "./ProductPickerModal";
 export interface Bridge {
   mode: Mode;
   toast(message: string, options?: { isError?: boolean }): void;
-  pickProducts(options?: { multiple?: boolean }): Promise<PickedResource[] | undefined>;
+  pickProducts(options?: { multiple?: boolean }): Promise<PickedItem[] | undefined>;
+  pickCollections(options?: { multiple?: boolean }): Promise<PickedItem[] | undefined>;
 }
 
 const BridgeContext = createContext<Bridge | null>(null);
@@ -51,7 +59,25 @@ function EmbeddedBridge({ children }: { children: ReactNode }) {
           action: "select",
           multiple: options?.multiple ?? true,
         });
-        return selection?.map((item) => ({ id: item.id, title: item.title }));
+        return selection?.map((item) => ({
+          id: item.id,
+          title: item.title,
+          handle: item.handle,
+          imageUrl: item.images[0]?.originalSrc ?? null,
+        }));
+      },
+      pickCollections: async (options) => {
+        const selection = await shopify.resourcePicker({
+          type: "collection",
+          action: "select",
+          multiple: options?.multiple ?? false,
+        });
+        return selection?.map((item) => ({
+          id: item.id,
+          title: item.title,
+          handle: item.handle,
+          imageUrl: item.image?.originalSrc ?? null,
+        }));
       },
     }),
     [shopify],
@@ -61,8 +87,11 @@ function EmbeddedBridge({ children }: { children: ReactNode }) {
 
 function StandaloneBridge({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<{ id: number; message: string; isError: boolean }[]>([]);
-  const [picker, setPicker] = useState<{ multiple: boolean } | null>(null);
-  const resolvePick = useRef<((value: PickedResource[] | undefined) => void) | null>(null);
+  const [picker, setPicker] = useState<{
+    kind: "product" | "collection";
+    multiple: boolean;
+  } | null>(null);
+  const resolvePick = useRef<((value: PickedItem[] | undefined) => void) | null>(null);
   const nextId = useRef(0);
 
   const toast = useCallback((message: string, options?: { isError?: boolean }) => {
@@ -71,20 +100,28 @@ function StandaloneBridge({ children }: { children: ReactNode }) {
   }, []);
   const pickProducts = useCallback(
     (options?: { multiple?: boolean }) =>
-      new Promise<PickedResource[] | undefined>((resolve) => {
+      new Promise<PickedItem[] | undefined>((resolve) => {
         resolvePick.current = resolve;
-        setPicker({ multiple: options?.multiple ?? true });
+        setPicker({ kind: "product", multiple: options?.multiple ?? true });
       }),
     [],
   );
-  const closePicker = (value: PickedResource[] | undefined) => {
+  const pickCollections = useCallback(
+    (options?: { multiple?: boolean }) =>
+      new Promise<PickedItem[] | undefined>((resolve) => {
+        resolvePick.current = resolve;
+        setPicker({ kind: "collection", multiple: options?.multiple ?? false });
+      }),
+    [],
+  );
+  const closePicker = (value: PickedItem[] | undefined) => {
     resolvePick.current?.(value);
     resolvePick.current = null;
     setPicker(null);
   };
   const bridge = useMemo<Bridge>(
-    () => ({ mode: "standalone", toast, pickProducts }),
-    [toast, pickProducts],
+    () => ({ mode: "standalone", toast, pickProducts, pickCollections }),
+    [toast, pickProducts, pickCollections],
   );
 
   return (
@@ -98,7 +135,12 @@ function StandaloneBridge({ children }: { children: ReactNode }) {
           onDismiss={() => setToasts((current) => current.filter((t) => t.id !== item.id))}
         />
       ))}
-      {picker ? <ProductPickerModal multiple={picker.multiple} onClose={closePicker} /> : null}
+      {picker?.kind === "product" ? (
+        <ProductPickerModal multiple={picker.multiple} onClose={closePicker} />
+      ) : null}
+      {picker?.kind === "collection" ? (
+        <CollectionPickerModal multiple={picker.multiple} onClose={closePicker} />
+      ) : null}
     </BridgeContext.Provider>
   );
 }

@@ -9,6 +9,18 @@ export const enInsights = {
   "insights.kpi.units": "Units ordered",
   "insights.kpi.sessions": "Sessions",
   "insights.kpi.conversion_rate": "Conversion rate",
+  "insights.kpi.collection_net_sales": "Net sales — collection",
+  "insights.collection": "Collection",
+  "insights.collection.option": "{title} ({count} products)",
+  "insights.collection.notReady":
+    "Net sales per collection are not ready yet: they appear after the next sync has read your collections.",
+  "insights.collection.note":
+    "A collection's sales on a past day count the products that were in it at the end of that day: the products it has now, with the changes Merchdesk made rolled back. Changes made outside Merchdesk (in the Shopify admin, by other apps, or before Merchdesk was installed) are not known, so for those the collection's current products are assumed.",
+  "insights.effect.collectionKpi": "Net sales of the collections it changed",
+  "insights.effect.controls": "Compared with {count} collections it did not touch.",
+  "insights.effects.link": "Effects",
+  "insights.focus.badge": "Linked action",
+  "insights.focus.notFound": "The action this link points to was not found in this store.",
   "insights.range": "Period",
   "insights.range.30": "Last 30 days",
   "insights.range.90": "Last 90 days",

@@ -11,6 +11,18 @@ export const svInsights: Record<keyof typeof enInsights, string> = {
   "insights.kpi.units": "Beställda enheter",
   "insights.kpi.sessions": "Sessioner",
   "insights.kpi.conversion_rate": "Konverteringsgrad",
+  "insights.kpi.collection_net_sales": "Nettoförsäljning — kollektion",
+  "insights.collection": "Kollektion",
+  "insights.collection.option": "{title} ({count} produkter)",
+  "insights.collection.notReady":
+    "Nettoförsäljning per kollektion är inte klar än: den visas när nästa synkronisering har läst in dina kollektioner.",
+  "insights.collection.note":
+    "En kollektions försäljning en tidigare dag räknar produkterna som fanns i den när dagen tog slut: produkterna den har nu, med Merchdesks ändringar bakåtrullade. Ändringar gjorda utanför Merchdesk (i Shopify-administrationen, av andra appar eller innan Merchdesk installerades) är inte kända, så för dem antas kollektionens nuvarande produkter.",
+  "insights.effect.collectionKpi": "Nettoförsäljning i kollektionerna som ändrades",
+  "insights.effect.controls": "Jämfört med {count} kollektioner som inte berördes.",
+  "insights.effects.link": "Effekter",
+  "insights.focus.badge": "Länkad åtgärd",
+  "insights.focus.notFound": "Åtgärden som länken pekar på finns inte i den här butiken.",
   "insights.range": "Period",
   "insights.range.30": "Senaste 30 dagarna",
   "insights.range.90": "Senaste 90 dagarna",

@@ -1,7 +1,7 @@
 import { collectionsJobs } from "../features/collections/jobs.server";
-import { homepageJobs } from "../features/homepage/jobs.server";
+import { homepageJobs, homepageWatchers } from "../features/homepage/jobs.server";
 import { insightsJobs } from "../features/insights/jobs.server";
-import type { JobDefinition } from "./define";
+import type { JobDefinition, Watcher } from "./define";
 import { processWebhookJob } from "./process-webhook.server";
 import { syncShopProfileJob } from "./sync-shop-profile.server";
 
@@ -13,3 +13,6 @@ export const JOBS: JobDefinition[] = [
   ...homepageJobs,
   ...insightsJobs,
 ];
+
+/** What every worker process runs on a short period by itself (see Watcher). */
+export const WATCHERS: Watcher[] = [...homepageWatchers];

@@ -35,6 +35,12 @@ export interface JobDefinition<S extends z.ZodTypeAny = z.ZodTypeAny> {
    * process with fewer fetch queries (default 1).
    */
   batchSize?: number;
+  /**
+   * Streamed delivery (time-critical jobs that wait in their handler): the worker fetches up to
+   * `inFlight` jobs every `pollMs`, runs each on its own and settles them in groups, so a job
+   * waiting for its instant never holds up the next fetch (a batch waits for its slowest job).
+   */
+  stream?: { inFlight: number; pollMs: number };
   /** Periodic jobs: a cron expression (UTC) and the payload each run gets. */
   schedule?: { cron: string; payload: z.infer<S> };
   handler(payload: z.infer<S>, ctx: JobContext): Promise<void>;
@@ -47,4 +53,15 @@ export function defineJob<S extends z.ZodTypeAny>(definition: JobDefinition<S>):
 /** An error no retry can fix (invalid payload, shop gone): the job fails at once. */
 export class TerminalJobError extends Error {
   override name = "TerminalJobError";
+}
+
+/**
+ * Work every worker process does on a short period by itself (not a job: cron's minute is too
+ * coarse and a queued job per second would be mostly overhead), e.g. noticing claims of dead
+ * workers. Must be cheap and idempotent: every worker runs it.
+ */
+export interface Watcher {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
 }

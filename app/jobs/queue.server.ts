@@ -60,7 +60,7 @@ const ensured = new WeakMap<PgBoss, Set<string>>();
 export async function enqueue<S extends z.ZodTypeAny>(
   job: JobDefinition<S>,
   payload: z.infer<S>,
-  options: { singletonKey?: string; startAfter?: Date; boss?: PgBoss } = {},
+  options: { singletonKey?: string; startAfter?: Date; priority?: number; boss?: PgBoss } = {},
 ): Promise<string | null> {
   const data = job.payload.parse(payload) as object;
   const boss = options.boss ?? (await queue());
@@ -73,5 +73,7 @@ export async function enqueue<S extends z.ZodTypeAny>(
   return boss.send(job.name, data, {
     singletonKey: options.singletonKey,
     startAfter: options.startAfter,
+    // Higher first; among equals, oldest first. (pg-boss refuses an undefined priority.)
+    ...(options.priority === undefined ? {} : { priority: options.priority }),
   });
 }

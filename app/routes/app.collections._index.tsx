@@ -203,6 +203,10 @@ export default function CollectionsList() {
                 onAction: () => navigate(withIds("/app/collections/membership")),
               },
               {
+                content: t("collections.edit.open"),
+                onAction: () => navigate(withIds("/app/collections/edit")),
+              },
+              {
                 content: t("collections.export.selected"),
                 onAction: () => void download(withIds("/app/collections/export")),
               },
@@ -253,7 +257,18 @@ export default function CollectionsList() {
                     {n(row.productsCount)}
                   </Text>
                 </IndexTable.Cell>
-                <IndexTable.Cell>{t(`collections.sortOrder.${row.sortOrder}`)}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {t(`collections.sortOrder.${row.sortOrder}`)}
+                  {row.sortOrder === "MANUAL" ? (
+                    // Its own link: a click here opens the order page instead of selecting the row.
+                    <span onClick={(event) => event.stopPropagation()}>
+                      {" · "}
+                      <Link url={`/app/collections/${row.id.split("/").pop()}/order`}>
+                        {t("collections.order.link")}
+                      </Link>
+                    </span>
+                  ) : null}
+                </IndexTable.Cell>
                 <IndexTable.Cell>
                   {row.published ? (
                     <Badge tone="success">

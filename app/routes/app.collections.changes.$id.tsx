@@ -17,7 +17,8 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { AppPage, useBridge } from "../components/bridge";
 import { useI18n } from "../components/I18nProvider";
-import type { ChangeView } from "../features/collections/change-view";
+import { totalsMessage, type ChangeView } from "../features/collections/change-view";
+import type { EditLine } from "../features/collections/plan-types";
 import {
   changeDetails,
   confirmChange,
@@ -204,11 +205,12 @@ export default function ChangePage() {
   );
 }
 
-type ChangeKindKey = "membership" | "create" | "undo";
+type ChangeKindKey = "membership" | "create" | "edit" | "order" | "undo";
 
 function PlanCard({ change }: { change: ChangeView }) {
   const { t, n } = useI18n();
   const { summary } = change;
+  const totals = totalsMessage(summary, n);
   return (
     <Card>
       <BlockStack gap="300">
@@ -216,15 +218,7 @@ function PlanCard({ change }: { change: ChangeView }) {
           {t("collections.change.plan")}
         </Text>
         <Text as="p" id="plan-totals">
-          {change.totalUnits === 0
-            ? t("collections.change.nothing")
-            : summary.totals.creates > 0
-              ? t("collections.change.totalsCreate", { creates: n(summary.totals.creates) })
-              : t("collections.change.totals", {
-                  adds: n(summary.totals.adds),
-                  removes: n(summary.totals.removes),
-                  collections: n(summary.totals.collections),
-                })}
+          {change.totalUnits === 0 ? t("collections.change.nothing") : t(totals.key, totals.vars)}
         </Text>
         {summary.warnings.length > 0 ? (
           <Banner tone="warning" title={t("collections.change.warnings")}>
@@ -248,7 +242,9 @@ function PlanCard({ change }: { change: ChangeView }) {
             </List>
           </Banner>
         ) : null}
-        {summary.collections.length > 0 ? (
+        {summary.totals.edits && summary.collections.length > 0 ? (
+          <EditDiff summary={summary} />
+        ) : summary.collections.length > 0 ? (
           <DataTable
             columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
             headings={[
@@ -288,17 +284,84 @@ function PlanCard({ change }: { change: ChangeView }) {
   );
 }
 
+/** Per collection, one line per condition, sort order or channel change. */
+function EditDiff({ summary }: { summary: ChangeView["summary"] }) {
+  const { t } = useI18n();
+  const line = (edit: EditLine) => {
+    const side = edit.side ? t(`collections.edit.side.${edit.side}`) : "";
+    switch (edit.kind) {
+      case "sortOrder":
+        return t("collections.edit.line.sortOrder", {
+          from: t(`collections.sortOrder.${edit.from as SortOrderKey}`),
+          to: t(`collections.sortOrder.${edit.to as SortOrderKey}`),
+        });
+      case "publish":
+      case "unpublish":
+        return t(`collections.edit.line.${edit.kind}`, { channel: edit.channel ?? "" });
+      default:
+        return t(`collections.edit.line.${edit.kind}`, {
+          side,
+          from: edit.from ?? "",
+          to: edit.to ?? "",
+        });
+    }
+  };
+  return (
+    <DataTable
+      columnContentTypes={["text", "text"]}
+      headings={[t("collections.change.diff"), t("collections.change.diff.changes")]}
+      rows={summary.collections.map((c) => [
+        c.title,
+        <BlockStack key={c.id} gap="050">
+          {(c.edits ?? []).map((edit, index) => (
+            <Text as="span" key={index}>
+              {line(edit)}
+            </Text>
+          ))}
+        </BlockStack>,
+      ])}
+    />
+  );
+}
+
+type SortOrderKey =
+  | "ALPHA_ASC"
+  | "ALPHA_DESC"
+  | "BEST_SELLING"
+  | "CREATED"
+  | "CREATED_DESC"
+  | "MANUAL"
+  | "MOST_RELEVANT"
+  | "PRICE_ASC"
+  | "PRICE_DESC";
+
 function ReportCard({ change }: { change: ChangeView }) {
   const { t, n } = useI18n();
   const label = (item: ChangeView["items"][number]) =>
-    item.op === "create"
-      ? t("collections.change.item.create", { title: item.title ?? "" })
-      : item.op === "delete"
-        ? `${item.title ?? item.collectionId ?? ""}`
-        : t(item.op === "add" ? "collections.change.item.add" : "collections.change.item.remove", {
-            count: n(item.count),
+    item.op === "reorder"
+      ? t("collections.change.item.reorder", {
+          count: n(item.count),
+          collection: item.title ?? item.collectionId ?? "",
+        })
+      : item.op === "restoreOrder"
+        ? t("collections.change.item.restoreOrder", {
             collection: item.title ?? item.collectionId ?? "",
-          });
+          })
+        : item.op === "edit"
+          ? t("collections.change.item.edit", { collection: item.title ?? item.collectionId ?? "" })
+          : item.op === "create"
+            ? t("collections.change.item.create", { title: item.title ?? "" })
+            : item.op === "delete"
+              ? `${item.title ?? item.collectionId ?? ""}`
+              : t(
+                  item.op === "add"
+                    ? "collections.change.item.add"
+                    : "collections.change.item.remove",
+                  {
+                    count: n(item.count),
+                    collection: item.title ?? item.collectionId ?? "",
+                  },
+                );
   return (
     <Card>
       <BlockStack gap="200">

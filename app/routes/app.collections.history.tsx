@@ -3,12 +3,21 @@ import { useLoaderData } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Link, Text } from "@shopify/polaris";
 import { AppPage } from "../components/bridge";
 import { useI18n } from "../components/I18nProvider";
+import { totalsMessage } from "../features/collections/change-view";
 import { changeHistory } from "../features/collections/flow.server";
+import type { PlanSummary } from "../features/collections/plan-types";
+import { effectLinksByKey } from "../features/insights/effect-links.server";
 import { requireShop } from "../shopify/admin.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  return { changes: await changeHistory(shop) };
+  const changes = await changeHistory(shop);
+  // Applied changes are recorded as actions: each links to its effects on the insights page.
+  const effects = await effectLinksByKey(
+    shop,
+    changes.map((c) => `collections.change:${c.id}`),
+  );
+  return { changes, effects };
 };
 
 const TONES = {
@@ -22,8 +31,12 @@ const TONES = {
 } as const;
 
 export default function History() {
-  const { changes } = useLoaderData<typeof loader>();
+  const { changes, effects } = useLoaderData<typeof loader>();
   const { t, n } = useI18n();
+  const totalsText = (summary: PlanSummary) => {
+    const totals = totalsMessage(summary, n);
+    return t(totals.key, totals.vars);
+  };
   return (
     <AppPage title={t("collections.history.title")} backUrl="/app/collections">
       <Card padding="0">
@@ -51,17 +64,9 @@ export default function History() {
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span">
-                    {`${t(`collections.change.title.${change.kind as "membership" | "create" | "undo"}`)}: ${
-                      change.summary.totals.creates > 0
-                        ? t("collections.change.totalsCreate", {
-                            creates: n(change.summary.totals.creates),
-                          })
-                        : t("collections.change.totals", {
-                            adds: n(change.summary.totals.adds),
-                            removes: n(change.summary.totals.removes),
-                            collections: n(change.summary.totals.collections),
-                          })
-                    }`}
+                    {`${t(`collections.change.title.${change.kind as "membership" | "create" | "edit" | "order" | "undo"}`)}: ${totalsText(
+                      change.summary,
+                    )}`}
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{change.appliedBy ?? ""}</IndexTable.Cell>
@@ -70,6 +75,14 @@ export default function History() {
                     {t(`collections.change.status.${change.status}`)}
                   </Badge>
                   {change.undoneById ? ` ${t("collections.change.undone")}` : ""}
+                  {effects[`collections.change:${change.id}`] ? (
+                    <>
+                      {" "}
+                      <Link url={effects[`collections.change:${change.id}`]}>
+                        {t("insights.effects.link")}
+                      </Link>
+                    </>
+                  ) : null}
                 </IndexTable.Cell>
               </IndexTable.Row>
             ))}

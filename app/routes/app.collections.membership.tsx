@@ -20,8 +20,8 @@ import type { PickedResource } from "../components/ProductPickerModal";
 import {
   chosenCollections,
   CollectionNotFoundError,
-  planMembershipChange,
 } from "../features/collections/membership.server";
+import { startMembershipPlanning } from "../features/collections/plan-job.server";
 import {
   collectionGid,
   fieldErrors,
@@ -48,8 +48,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return Response.json({ errors: fieldErrors(parsed.error.issues) }, { status: 400 });
   }
   try {
-    const change = await planMembershipChange(gateway, shop, actor, parsed.data);
-    return redirect(`/app/collections/changes/${change.id}`);
+    // Small plans are made now; large ones by a job whose progress the planning page shows.
+    const started = await startMembershipPlanning(gateway, shop, actor, parsed.data);
+    return redirect(
+      started.status === "planned"
+        ? `/app/collections/changes/${started.changeId}`
+        : `/app/collections/planning/${started.taskId}`,
+    );
   } catch (error) {
     if (error instanceof CollectionNotFoundError) {
       return Response.json(

@@ -16,6 +16,8 @@ import { z } from "zod";
 import { AppPage } from "../components/bridge";
 import { useI18n } from "../components/I18nProvider";
 import type { MessageKey } from "../i18n";
+import { fieldError } from "../features/homepage/campaign-input";
+import { storedAlertText } from "../features/homepage/campaign-alert";
 import { campaignIntentSchema } from "../features/homepage/campaign-intent";
 import { campaignPage } from "../features/homepage/campaign-page.server";
 import {
@@ -31,8 +33,13 @@ import {
   type FormErrors,
 } from "../features/homepage/components/CampaignForm";
 import { CampaignPreview } from "../features/homepage/components/CampaignPreview";
+import { PreviewLinkCard } from "../features/homepage/components/PreviewLinkCard";
 import { CampaignStatusBadge } from "../features/homepage/components/CampaignStatusBadge";
+import { DstNoticeText } from "../features/homepage/components/DstNoticeText";
+import { savedDstNotes, type DstNote } from "../features/homepage/dst-notice";
+import { createPreviewLink, revokePreviewLink } from "../features/homepage/preview-links.server";
 import { resolveDrift } from "../features/homepage/template-mode.server";
+import { switchEffectLinks } from "../features/insights/effect-links.server";
 import { requireShop } from "../shopify/admin.server";
 
 const params = z.object({ id: z.string().uuid() });
@@ -42,7 +49,17 @@ export const loader = async ({ request, params: raw }: LoaderFunctionArgs) => {
   const parsed = params.safeParse(raw);
   const page = parsed.success ? await campaignPage(shop, gateway, parsed.data.id) : null;
   if (!page) throw new Response("Campaign not found", { status: 404 });
-  return page;
+  // Each applied switch is an action on the insights timeline: link to its effects.
+  return {
+    ...page,
+    effectLinks: await switchEffectLinks(shop, page.campaign.id),
+    // Just created: how a time on a daylight-saving night was read (see the create page).
+    dstNotes: savedDstNotes(
+      new URL(request.url).searchParams.getAll("dst"),
+      page.campaign,
+      page.zone,
+    ),
+  };
 };
 
 export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
@@ -53,12 +70,27 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
   const form = Object.fromEntries(await request.formData());
   const intent = campaignIntentSchema.safeParse(form.intent);
   if (!intent.success)
-    return Response.json({ errors: { intent: "is not a known action" } }, { status: 400 });
+    return Response.json(
+      { errors: { form: fieldError("homepage.error.unknownAction") } },
+      { status: 400 },
+    );
   if (intent.data === "save") {
     const result = await saveCampaign(shop, gateway, actor, form, id);
     if (!result.ok)
       return Response.json({ errors: result.errors, overlaps: result.overlaps }, { status: 422 });
     return Response.json({ saved: true, dst: result.dst });
+  }
+  if (intent.data === "preview-link" || intent.data === "revoke-preview-link") {
+    const made =
+      intent.data === "preview-link"
+        ? await createPreviewLink(shop, id)
+        : await revokePreviewLink(shop, id);
+    if (!made)
+      return Response.json(
+        { errors: { form: fieldError("homepage.error.previewNotPossible") } },
+        { status: 409 },
+      );
+    return Response.json({ done: intent.data });
   }
   const done =
     intent.data === "pause"
@@ -72,7 +104,7 @@ export const action = async ({ request, params: raw }: ActionFunctionArgs) => {
             : await resolveDrift(shop, gateway, id, intent.data);
   if (!done)
     return Response.json(
-      { errors: { form: "not possible in the campaign's current state" } },
+      { errors: { form: fieldError("homepage.error.notPossibleNow") } },
       { status: 409 },
     );
   return Response.json({ done: intent.data });
@@ -99,9 +131,7 @@ function IntentButton({
 
 export default function CampaignPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<
-    FormErrors & { saved?: boolean; dst?: { field: string; adjustment: string }[] }
-  >();
+  const result = useActionData<FormErrors & { saved?: boolean; dst?: DstNote[] }>();
   const { t } = useI18n();
   const warningText = useWarningText();
   const c = data.campaign;
@@ -115,7 +145,7 @@ export default function CampaignPage() {
               <Banner tone="critical" title={t("homepage.alertTitle")}>
                 <BlockStack gap="200">
                   <Text as="p" id="campaign-alert">
-                    {c.alert}
+                    {storedAlertText(c.alert, t)}
                   </Text>
                   {c.mode === "TEMPLATE" && c.status === "ENDED" ? (
                     <InlineStack gap="200">
@@ -129,9 +159,11 @@ export default function CampaignPage() {
                 </BlockStack>
               </Banner>
             ) : null}
-            {result?.dst?.map((d) => (
-              <Banner key={d.field} tone="info">
-                {t(`homepage.dst.${d.adjustment}` as MessageKey)}
+            {(result?.dst ?? data.dstNotes).map((note) => (
+              <Banner key={note.field} tone="info">
+                <span data-dst={note.field}>
+                  <DstNoticeText note={note} zone={data.zone} />
+                </span>
               </Banner>
             ))}
             {c.warnings.length ? (
@@ -147,8 +179,15 @@ export default function CampaignPage() {
             ) : null}
             {editable ? (
               <CampaignForm
-                key={`${c.startsLocal}|${c.endsLocal}|${c.heading}`}
+                key={`${c.startsLocal}|${c.endsLocal}|${c.heading}|${c.buttonLink}|${c.collectionId}`}
                 initial={c}
+                collection={
+                  // A collection deleted since: keep its id so saving says so instead of dropping it.
+                  data.collection ??
+                  (c.collectionId
+                    ? { id: c.collectionId, title: c.collectionId, imageUrl: null }
+                    : null)
+                }
                 zone={data.zone}
                 themes={data.themes}
                 result={result}
@@ -233,6 +272,9 @@ export default function CampaignPage() {
                         {s.error}
                       </Text>
                     ) : null}
+                    {data.effectLinks[s.id] ? (
+                      <Link url={data.effectLinks[s.id]}>{t("insights.effects.link")}</Link>
+                    ) : null}
                   </BlockStack>
                 ))}
               </BlockStack>
@@ -243,6 +285,9 @@ export default function CampaignPage() {
                   {t("homepage.previewTitle")}
                 </Text>
                 {c.mode === "APP_BLOCK" ? <CampaignPreview campaign={c} /> : null}
+                {c.mode === "APP_BLOCK" && editable ? (
+                  <PreviewLinkCard link={data.previewLink} />
+                ) : null}
                 {data.themePreviewUrl ? (
                   <Link url={data.themePreviewUrl} target="_blank">
                     {t("homepage.themePreview")}

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppPage } from "../components/bridge";
 import { useI18n } from "../components/I18nProvider";
 import { saveCampaign, shopZone } from "../features/homepage/campaigns.server";
+import { dstParam } from "../features/homepage/dst-notice";
 import {
   CampaignForm,
   EMPTY_CAMPAIGN,
@@ -23,7 +24,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const result = await saveCampaign(shop, gateway, actor, form);
   if (!result.ok)
     return Response.json({ errors: result.errors, overlaps: result.overlaps }, { status: 422 });
-  return redirect(`/app/homepage/${result.campaign.id}?saved=1`);
+  // The campaign page says how a time on a daylight-saving night was read.
+  const query = new URLSearchParams({ saved: "1" });
+  for (const note of result.dst) query.append("dst", dstParam(note));
+  return redirect(`/app/homepage/${result.campaign.id}?${query}`);
 };
 
 export default function NewCampaign() {

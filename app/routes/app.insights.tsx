@@ -20,11 +20,12 @@ import {
   TextField,
 } from "@shopify/polaris";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { AppPage, useBridge } from "../components/bridge";
 import { useI18n } from "../components/I18nProvider";
 import { KPI_NAMES } from "../features/insights/action-input";
+import { COLLECTION_KPI } from "../features/insights/effect-series";
 import { KpiChart } from "../features/insights/components/KpiChart";
 import { MANUAL_CATEGORIES } from "../features/insights/manual-input";
 import {
@@ -32,7 +33,7 @@ import {
   deleteManualActionAndAnnotation,
   updateManualAction,
 } from "../features/insights/manual.server";
-import { COMPARES, pageParams, RANGES } from "../features/insights/page-params";
+import { COMPARES, PAGE_KPIS, pageParams, RANGES } from "../features/insights/page-params";
 import { insightsPage, requestSync } from "../features/insights/page.server";
 import type { InsightsPageData } from "../features/insights/page.server";
 import type { MessageKey } from "../i18n";
@@ -121,7 +122,7 @@ export default function Insights() {
     maximumFractionDigits: 0,
   });
   const format = (value: number) =>
-    kpi === "net_sales" || kpi === "average_order_value"
+    kpi === "net_sales" || kpi === "average_order_value" || kpi === COLLECTION_KPI
       ? money.format(value)
       : kpi === "conversion_rate"
         ? percent(value, locale).replace("+", "")
@@ -129,13 +130,23 @@ export default function Insights() {
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     next.set(key, value);
+    // The period shown is now the merchant's choice, not the one around a linked action.
+    if (key !== "range" && !next.has("range")) next.set("range", data.params.range);
     setParams(next);
   };
-  const kpiLabel = (name: string) => t(`insights.kpi.${name}` as MessageKey);
+  const kpiLabel = (name: string) =>
+    name === COLLECTION_KPI && data.collections?.selected
+      ? `${t("insights.kpi.net_sales")} — ${data.collections.selected.title}`
+      : t(`insights.kpi.${name}` as MessageKey);
 
   return (
     <AppPage title={t("insights.title")}>
       <BlockStack gap="400">
+        {data.focus && !data.focus.found ? (
+          <Banner tone="warning">
+            <p id="focus-not-found">{t("insights.focus.notFound")}</p>
+          </Banner>
+        ) : null}
         <Card>
           <BlockStack gap="200">
             <Text as="p" variant="headingMd" id="orders-30">
@@ -152,8 +163,26 @@ export default function Insights() {
                 label={t("insights.kpi")}
                 value={kpi}
                 onChange={(v) => set("kpi", v)}
-                options={KPI_NAMES.map((k) => ({ value: k, label: kpiLabel(k) }))}
+                options={PAGE_KPIS.map((k) => ({
+                  value: k,
+                  label: t(`insights.kpi.${k}` as MessageKey),
+                }))}
               />
+              {kpi === COLLECTION_KPI && data.collections?.selected ? (
+                <Select
+                  id="collection-picker"
+                  label={t("insights.collection")}
+                  value={data.collections.selected.id}
+                  onChange={(v) => set("collection", v)}
+                  options={data.collections.options.map((c) => ({
+                    value: c.id,
+                    label: t("insights.collection.option", {
+                      title: c.title,
+                      count: n(c.products),
+                    }),
+                  }))}
+                />
+              ) : null}
               <Select
                 id="range-picker"
                 label={t("insights.range")}
@@ -169,6 +198,13 @@ export default function Insights() {
                 options={COMPARES.map((c) => ({ value: c, label: t(`insights.compare.${c}`) }))}
               />
             </InlineStack>
+            {kpi === COLLECTION_KPI ? (
+              <Text as="p" tone="subdued" variant="bodySm" id="collection-note">
+                {data.collections?.selected
+                  ? t("insights.collection.note")
+                  : t("insights.collection.notReady")}
+              </Text>
+            ) : null}
             <Text as="p" variant="headingLg" id="kpi-total">
               {t("insights.total", {
                 kpi: kpiLabel(kpi),
@@ -226,19 +262,43 @@ export default function Insights() {
             ) : null}
             <ul id="action-list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
               {data.actions.map((row) => (
-                <li
+                <ActionItem
                   key={row.id}
-                  data-action-id={row.id}
-                  style={{ borderTop: "1px solid #e3e3e3", padding: "12px 0" }}
-                >
-                  <ActionRow row={row} onEdit={() => setEditing(row)} />
-                </li>
+                  row={row}
+                  focused={data.focus?.id === row.id}
+                  onEdit={() => setEditing(row)}
+                />
               ))}
             </ul>
           </BlockStack>
         </Card>
       </BlockStack>
     </AppPage>
+  );
+}
+
+/** One action in the list; the linked one is highlighted and scrolled into view. */
+function ActionItem({ row, focused, onEdit }: { row: Row; focused: boolean; onEdit: () => void }) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: "center" });
+  }, [focused]);
+  return (
+    <li
+      ref={ref}
+      data-action-id={row.id}
+      data-focused={focused ? "true" : undefined}
+      id={focused ? "focused-action" : undefined}
+      style={{
+        borderTop: "1px solid #e3e3e3",
+        padding: focused ? "12px" : "12px 0",
+        background: focused ? "#fff8db" : undefined,
+        outline: focused ? "2px solid #b98900" : undefined,
+        borderRadius: focused ? 8 : undefined,
+      }}
+    >
+      <ActionRow row={row} focused={focused} onEdit={onEdit} />
+    </li>
   );
 }
 
@@ -279,8 +339,11 @@ function SyncStatus({ data }: { data: InsightsPageData }) {
 }
 
 function EffectLine({ effect }: { effect: Effect }) {
-  const { t, locale } = useI18n();
-  const kpi = t(`insights.kpi.${effect.kpi}` as MessageKey);
+  const { t, locale, n } = useI18n();
+  const kpi =
+    effect.kpi === COLLECTION_KPI
+      ? t("insights.effect.collectionKpi")
+      : t(`insights.kpi.${effect.kpi}` as MessageKey);
   const p = (v: number | null) => (v === null ? "–" : percent(v, locale));
   const verdict = effect.verdict as
     "increase" | "decrease" | "no-detectable-effect" | "cannot-tell";
@@ -306,12 +369,15 @@ function EffectLine({ effect }: { effect: Effect }) {
     <div data-kpi={effect.kpi} data-verdict={verdict}>
       <Text as="p" tone={tone}>
         {text}
+        {effect.controls > 0
+          ? ` ${t("insights.effect.controls", { count: n(effect.controls) })}`
+          : ""}
       </Text>
     </div>
   );
 }
 
-function ActionRow({ row, onEdit }: { row: Row; onEdit: () => void }) {
+function ActionRow({ row, focused, onEdit }: { row: Row; focused: boolean; onEdit: () => void }) {
   const { t, locale } = useI18n();
   return (
     <BlockStack gap="100">
@@ -320,6 +386,7 @@ function ActionRow({ row, onEdit }: { row: Row; onEdit: () => void }) {
           {row.title}
         </Text>
         <Badge>{t(`insights.actions.source.${row.source}`)}</Badge>
+        {focused ? <Badge tone="attention">{t("insights.focus.badge")}</Badge> : null}
         <Text as="span" tone="subdued">
           {row.endDate ? `${row.startDate} – ${row.endDate}` : row.startDate}
         </Text>

@@ -124,3 +124,22 @@ export async function offlineAdmin(shop: string): Promise<AdminClient> {
   const { admin } = await shopify().unauthenticated.admin(shop);
   return admin.graphql;
 }
+
+/** A storefront request that came through the app proxy, once Shopify's signature checks out. */
+export interface AppProxyContext {
+  shop: string;
+  /** The shop's Admin API (null when the app is not installed there). */
+  graphql: AdminClient | null;
+}
+
+/**
+ * Verifies an app proxy request: Shopify's `signature` over the query, timestamp within 90 s
+ * (a 400 Response is thrown otherwise). The same in both modes: the local emulator signs its
+ * storefront's proxy requests with the app secret exactly as Shopify does.
+ */
+export async function authenticateAppProxy(request: Request): Promise<AppProxyContext> {
+  const { session, admin } = await shopify().authenticate.public.appProxy(request);
+  const shop = session?.shop ?? new URL(request.url).searchParams.get("shop");
+  if (!shop) throw new Response(undefined, { status: 400, statusText: "Bad Request" });
+  return { shop, graphql: admin?.graphql ?? null };
+}

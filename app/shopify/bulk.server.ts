@@ -84,7 +84,15 @@ export async function bulkOperationState(
 export async function awaitBulkOperation(
   gateway: ShopifyGateway,
   id: string,
-  options: { maxWaitMs?: number; pollMs?: number; signal?: AbortSignal } = {},
+  options: {
+    maxWaitMs?: number;
+    pollMs?: number;
+    /** Longest pause between polls (default 5 s); shorter when someone watches progress. */
+    maxPollMs?: number;
+    signal?: AbortSignal;
+    /** Called with every state read while the operation runs (objectCount for progress). */
+    onState?: (state: BulkOperationState) => void | Promise<void>;
+  } = {},
 ): Promise<BulkOperationState> {
   const deadline = Date.now() + (options.maxWaitMs ?? 60_000);
   let pollMs = options.pollMs ?? 250;
@@ -94,8 +102,9 @@ export async function awaitBulkOperation(
     if (isFinished(state.status) || Date.now() >= deadline || options.signal?.aborted) {
       return state;
     }
+    await options.onState?.(state);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
-    pollMs = Math.min(5_000, pollMs * 1.5);
+    pollMs = Math.min(options.maxPollMs ?? 5_000, pollMs * 1.5);
   }
 }
 
@@ -106,9 +115,12 @@ let resultFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
  * Replaces how result files are downloaded. Tests route them into the in-process emulator
  * (which has no port); production and the demo use plain `fetch`.
  */
-export function useBulkResultFetch(fetchImpl: FetchLike): void {
+export function setBulkResultFetch(fetchImpl: FetchLike): void {
   resultFetch = fetchImpl;
 }
+
+/** The same as {@link setBulkResultFetch} (the older name, kept for existing callers). */
+export const useBulkResultFetch = setBulkResultFetch;
 
 /** The result file as a byte stream (an empty stream when the operation produced no file). */
 export async function openBulkResult(url: string | null): Promise<AsyncIterable<Uint8Array>> {

@@ -157,11 +157,20 @@ export class ShopifyGateway {
     let throttles = 0;
     for (;;) {
       const expected = lastRequestedCost.get(operation) ?? 10;
-      const waitMs =
-        this.costAware || throttles > 0
-          ? waitBeforeMs(buckets.get(this.shop), expected, this.now())
-          : 0;
-      if (waitMs > 0) await this.wait(waitMs);
+      // Re-check after every wait: concurrent callers that computed the same wait wake together,
+      // and only those the bucket still fits may go. Checking and reserving happen without an
+      // await in between, so two callers never spend the same points (that was one THROTTLED
+      // answer per extra caller).
+      for (;;) {
+        const waitMs =
+          this.costAware || throttles > 0
+            ? waitBeforeMs(buckets.get(this.shop), expected, this.now())
+            : 0;
+        if (waitMs <= 0) break;
+        const before = this.now();
+        await this.wait(waitMs);
+        if (this.now() <= before) break; // an injected wait that does not move the clock
+      }
       const snapshot = buckets.get(this.shop);
       if (snapshot) buckets.set(this.shop, reserve(snapshot, expected, this.now()));
       inFlight.set(this.shop, (inFlight.get(this.shop) ?? 0) + expected);

@@ -392,3 +392,21 @@ describe("bulkOperationRunMutation", () => {
     });
   });
 });
+
+describe("bulk query export order of nested connections", () => {
+  const variantsOf = (lines: Record<string, unknown>[], parent: string) =>
+    lines.filter((line) => line.__parentId === parent).map((line) => line.id);
+
+  it("GIVEN groupObjects false THEN a parent's children do not come in connection order (none is promised); grouped they do", async () => {
+    const { em, shop } = start();
+    addProducts(shop, 2, 3);
+    const inOrder = [100, 101, 102].map((n) => `gid://shopify/ProductVariant/${n}`);
+    for (const grouped of [false, true]) {
+      const { bulkOperation } = await runBulkQuery(em, shop, PRODUCTS_AND_VARIANTS, grouped);
+      const op = await finishedOperation(em, shop, bulkOperation!.id);
+      const children = variantsOf(await download(em, String(op.url)), "gid://shopify/Product/1");
+      expect(new Set(children)).toEqual(new Set(inOrder));
+      expect(children).toEqual(grouped ? inOrder : [...inOrder].reverse());
+    }
+  });
+});

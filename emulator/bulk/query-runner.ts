@@ -29,7 +29,9 @@ import {
  * Turns a bulk query into JSONL the way the platform does (SHOPIFY-PLATFORM.md §2.3): every
  * connection is read in full (no `first` needed), each connection node becomes one line, nested
  * connection nodes get their own lines with `__parentId`. Without `groupObjects` the children of
- * a parent are written after the *next* parent, so readers must rebuild the tree by id.
+ * a parent are written after the *next* parent, so readers must rebuild the tree by id, and the
+ * children of one parent come in reverse connection order: the platform promises no order for
+ * them (not even for `products(sortKey: COLLECTION_DEFAULT)`), so nothing may rely on one.
  *
  * The only first-level connection (when there is exactly one) is read page by page through the
  * same resolvers, so a 100,000-product export stays linear and does not block the server.
@@ -235,6 +237,8 @@ export function nextCursor(data: unknown, pagedPath: string[]): string | null {
 
 interface Walker {
   schema: GraphQLSchema;
+  /** Children of a parent in reverse connection order (see the module comment). */
+  reverseNested: boolean;
   fragments: Map<string, FragmentDefinitionNode>;
   /** collectFields per (selection set, type): the same few shapes repeat for every node. */
   cache: WeakMap<SelectionSetNode, Map<string, Map<string, FieldNode[]>>>;
@@ -359,7 +363,9 @@ function emitConnection(
   parentId: string | null,
   out: string[],
 ): void {
-  for (const { item, itemType, itemSets } of connectionItems(walker, value, type, sets)) {
+  const items = connectionItems(walker, value, type, sets);
+  if (walker.reverseNested && parentId !== null) items.reverse();
+  for (const { item, itemType, itemSets } of items) {
     const lines = nodeLines(walker, item, itemType, itemSets, parentId);
     out.push(lines.root, ...lines.descendants);
   }
@@ -385,7 +391,7 @@ export class JsonlWriter {
   rootObjectCount = 0;
   private pending: string[] = [];
 
-  constructor(private readonly groupObjects: boolean) {}
+  constructor(readonly groupObjects: boolean) {}
 
   writeRoot(lines: RootLines): void {
     this.rootObjectCount += 1;
@@ -408,10 +414,19 @@ export class JsonlWriter {
 
 const walkers = new WeakMap<PreparedBulkQuery, Walker>();
 
-function walkerFor(schema: GraphQLSchema, prepared: PreparedBulkQuery): Walker {
+function walkerFor(
+  schema: GraphQLSchema,
+  prepared: PreparedBulkQuery,
+  groupObjects: boolean,
+): Walker {
   let walker = walkers.get(prepared);
   if (!walker) {
-    walker = { schema, fragments: fragmentsOf(prepared.document), cache: new WeakMap() };
+    walker = {
+      schema,
+      reverseNested: !groupObjects,
+      fragments: fragmentsOf(prepared.document),
+      cache: new WeakMap(),
+    };
     walkers.set(prepared, walker);
   }
   return walker;
@@ -427,7 +442,7 @@ export function writePage(
   const operation = selectOperation(prepared.document);
   const root = operation && rootTypeOf(schema, operation);
   if (!operation || !root || !isRecord(data)) return;
-  const walker = walkerFor(schema, prepared);
+  const walker = walkerFor(schema, prepared, writer.groupObjects);
   const fields = collectFields(schema, root, [operation.selectionSet], walker.fragments, {});
   for (const [key, nodes] of fields) {
     const def = root.getFields()[nodes[0].name.value];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMoves } from "./reorder";
+import { applyMoves, positionsOfMembers } from "./reorder";
 
 describe("applyMoves", () => {
   it("GIVEN [A,B,C,D,E] WHEN E→1 then C→4 THEN the result is [A,E,B,D,C]", () => {
@@ -28,5 +28,11 @@ describe("applyMoves", () => {
         ],
       ),
     ).toEqual(["B", "C", "A"]);
+  });
+});
+
+describe("positionsOfMembers", () => {
+  it("GIVEN a product that left WHEN positions are kept for members THEN it has no position left", () => {
+    expect(positionsOfMembers(["A", "B", "C"], new Set(["A", "C"]))).toEqual(["A", "C"]);
   });
 });

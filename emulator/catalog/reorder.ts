@@ -20,3 +20,11 @@ export function applyMoves(order: readonly Gid[], moves: readonly Move[]): Gid[]
   }
   return result;
 }
+
+/**
+ * A product that leaves a collection loses its manual position: added again, it joins after the
+ * ordered products like any new member (Shopify keeps no position for non-members).
+ */
+export function positionsOfMembers(manualOrder: readonly Gid[], members: ReadonlySet<Gid>): Gid[] {
+  return manualOrder.filter((id) => members.has(id));
+}

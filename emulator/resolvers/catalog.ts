@@ -1,6 +1,7 @@
 import type { Resolvers } from "../graphql/context";
 import { mergeResolvers } from "../graphql/merge";
 import { collectionResolvers } from "./collections";
+import { nodeResolvers } from "./nodes";
 import { productResolvers } from "./products";
 import { publicationResolvers } from "./publications";
 
@@ -9,4 +10,5 @@ export const catalogResolvers: Resolvers = mergeResolvers(
   productResolvers,
   collectionResolvers,
   publicationResolvers,
+  nodeResolvers,
 );

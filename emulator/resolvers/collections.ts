@@ -29,7 +29,7 @@ import {
   markCatalogChanged,
   sourceProductIds,
 } from "../catalog/membership";
-import { applyMoves } from "../catalog/reorder";
+import { applyMoves, positionsOfMembers } from "../catalog/reorder";
 import { compileSearch } from "../catalog/search-compile";
 import { recordSearchWarnings } from "../catalog/search-extensions";
 import { collectionSortKeyComparator, productCollectionSortComparator } from "../catalog/sorting";
@@ -245,6 +245,12 @@ export const collectionResolvers: Resolvers = {
       if (outcome.changed) {
         markCatalogChanged(ctx.shop);
         emitUpdated(ctx, collection);
+      }
+      if (outcome.sourcesChanged) {
+        collection.manualOrder = positionsOfMembers(
+          collection.manualOrder,
+          collectionMembership(ctx.shop, collection).members,
+        );
       }
       const job = outcome.sourcesChanged
         ? jobView(ctx, ctx.createJob(ctx.shop, JOB_DELAY_MS))

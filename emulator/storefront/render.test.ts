@@ -279,6 +279,25 @@ describe("renderHomePage", () => {
     expect(html).toContain("data-merchdesk-switched-in-browser");
   });
 
+  it("GIVEN a storefront root WHEN rendered THEN each campaign block carries the preview link hooks and loads the extension's preview script", () => {
+    addTheme("MAIN", campaignTemplate);
+    const html = renderHomePage(shop, clock, {
+      storefrontRoot: "/_emulator/storefront/render.myshopify.com",
+    });
+    expect(html).toContain(
+      'data-merchdesk-preview-url="/_emulator/storefront/render.myshopify.com/apps/merchdesk/campaign-preview"',
+    );
+    expect(html).toContain('data-merchdesk-part="hero"');
+    // The notice comes from the extension's Swedish storefront locale.
+    expect(html).toMatch(/data-merchdesk-preview-notice="Förhandsvisning: [^"]+"/);
+    expect(html).toContain(
+      '<script src="/_emulator/extensions/merchdesk-campaigns/assets/merchdesk-preview.js" defer="">',
+    );
+    expect(renderHomePage(shop, clock)).toContain(
+      'data-merchdesk-preview-url="/apps/merchdesk/campaign-preview"',
+    );
+  });
+
   it("GIVEN the live campaign is switched WHEN rendered again THEN the new handle shows", () => {
     addTheme("MAIN", campaignTemplate);
     makeLive(addCampaign("first", { heading: "First" }));

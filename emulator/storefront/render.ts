@@ -2,6 +2,7 @@ import type { Clock } from "../graphql/context";
 import type { Metaobject, Product, ShopState, Theme } from "../store/types";
 import { campaignField, campaignSchedule, liveCampaign } from "./campaign";
 import { storefrontCollection, type StorefrontCollection } from "./collections";
+import { extensionAssetUrl, extensionTranslation } from "./extension-assets";
 import { attributes, escapeHtml, richTextToPlain, safeHref } from "./html";
 import {
   featuredHandles,
@@ -25,7 +26,16 @@ import {
 export interface RenderOptions {
   /** `?preview_theme_id=`: a numeric theme id or a GID; unknown ids show the live theme. */
   previewThemeId?: string;
+  /**
+   * Path of the storefront's root ("" on the shop's own host; `/_emulator/storefront/<shop>` on the
+   * emulator's): where the page's storefront links, such as the app proxy, start.
+   */
+  storefrontRoot?: string;
 }
+
+/** Where Merchdesk's campaign block asks for a preview (its `[app_proxy]`, see shopify.app.toml). */
+const PREVIEW_PROXY_PATH = "/apps/merchdesk/campaign-preview";
+const EXTENSION = "merchdesk-campaigns";
 
 /** Settings shown as headings, then as body text, in the order the settings object lists them. */
 const HEADING_SETTINGS = new Set(["heading", "title"]);
@@ -47,6 +57,7 @@ interface RenderScope {
   campaign: Metaobject | null;
   /** The collection of the enclosing section, for `{{ closest.collection.title }}`. */
   collection: StorefrontCollection | null;
+  storefrontRoot: string;
 }
 
 const STYLE = `
@@ -65,7 +76,7 @@ export function renderHomePage(shop: ShopState, clock: Clock, options: RenderOpt
   const theme = storefrontTheme(shop, options.previewThemeId);
   const preview = theme !== undefined && theme.role !== "MAIN";
   const body = theme
-    ? renderTheme(shop, theme)
+    ? renderTheme(shop, theme, options.storefrontRoot ?? "")
     : `<main${attributes({ "data-template-error": "no published theme" })}></main>`;
   const bodyAttributes = attributes({
     "data-shop": shop.domain,
@@ -88,10 +99,15 @@ export function renderHomePage(shop: ShopState, clock: Clock, options: RenderOpt
   ].join("\n");
 }
 
-function renderTheme(shop: ShopState, theme: Theme): string {
+function renderTheme(shop: ShopState, theme: Theme, storefrontRoot: string): string {
   const parsed = homeTemplateOf(theme);
   if (!parsed.ok) return `<main${attributes({ "data-template-error": parsed.error })}></main>`;
-  const scope: RenderScope = { shop, campaign: liveCampaign(shop), collection: null };
+  const scope: RenderScope = {
+    shop,
+    campaign: liveCampaign(shop),
+    collection: null,
+    storefrontRoot,
+  };
   const sections = visibleSections(parsed.template).map(([id, section]) =>
     renderSection(id, section, scope),
   );
@@ -229,7 +245,7 @@ function renderCollectionLists(settings: Record<string, unknown>, shop: ShopStat
  * `data-rendered-at` instead of trusting the browser's clock. Otherwise it mirrors Merchdesk's
  * theme app extension script (extensions/merchdesk-campaigns/assets/merchdesk-campaign.js).
  */
-const SCHEDULE_SCRIPT = `<script>(function(){var base=Date.parse(document.body.getAttribute("data-rendered-at")||"")||Date.now(),loaded=Date.now();function clock(){return base+(Date.now()-loaded)}function pick(es,t){var b=null;es.forEach(function(e){var s=Date.parse(e.getAttribute("data-starts-at")),x=e.getAttribute("data-ends-at");if(s<=t&&(!x||t<Date.parse(x))&&(!b||s>Date.parse(b.getAttribute("data-starts-at"))))b=e});return b}function run(){var t=clock(),next=Infinity;document.querySelectorAll("[data-merchdesk-block]").forEach(function(block){var tpl=block.querySelector("template[data-merchdesk-schedule]");if(!tpl)return;var es=Array.prototype.slice.call(tpl.content.querySelectorAll("[data-merchdesk-entry]"));es.forEach(function(e){[e.getAttribute("data-starts-at"),e.getAttribute("data-ends-at")].forEach(function(v){if(v){var m=Date.parse(v);if(m>t&&m<next)next=m}})});var e=pick(es,t),h=e?e.getAttribute("data-merchdesk-entry"):"";if(block.getAttribute("data-merchdesk-campaign")===h)return;var body=block.querySelector("[data-merchdesk-content]");body.innerHTML=e?e.innerHTML:"";block.setAttribute("data-merchdesk-campaign",h);block.setAttribute("data-merchdesk-switched-in-browser","true")});if(next<Infinity)setTimeout(run,Math.min(next-clock()+5,2147483647))}run();setInterval(run,1000)})();</script>`;
+const SCHEDULE_SCRIPT = `<script>(function(){var base=Date.parse(document.body.getAttribute("data-rendered-at")||"")||Date.now(),loaded=Date.now();function clock(){return base+(Date.now()-loaded)}function pick(es,t){var b=null;es.forEach(function(e){var s=Date.parse(e.getAttribute("data-starts-at")),x=e.getAttribute("data-ends-at");if(s<=t&&(!x||t<Date.parse(x))&&(!b||s>Date.parse(b.getAttribute("data-starts-at"))))b=e});return b}function run(){var t=clock(),next=Infinity;document.querySelectorAll("[data-merchdesk-block]").forEach(function(block){if(block.hasAttribute("data-merchdesk-preview"))return;var tpl=block.querySelector("template[data-merchdesk-schedule]");if(!tpl)return;var es=Array.prototype.slice.call(tpl.content.querySelectorAll("[data-merchdesk-entry]"));es.forEach(function(e){[e.getAttribute("data-starts-at"),e.getAttribute("data-ends-at")].forEach(function(v){if(v){var m=Date.parse(v);if(m>t&&m<next)next=m}})});var e=pick(es,t),h=e?e.getAttribute("data-merchdesk-entry"):"";if(block.getAttribute("data-merchdesk-campaign")===h)return;var body=block.querySelector("[data-merchdesk-content]");body.innerHTML=e?e.innerHTML:"";block.setAttribute("data-merchdesk-campaign",h);block.setAttribute("data-merchdesk-switched-in-browser","true")});if(next<Infinity)setTimeout(run,Math.min(next-clock()+5,2147483647))}run();setInterval(run,1000)})();</script>`;
 
 function renderCampaignContent(campaign: Metaobject, scope: RenderScope): string {
   const parts: string[] = [];
@@ -273,11 +289,32 @@ function renderSchedule(scope: RenderScope): string {
   return `<template data-merchdesk-schedule>${items.join("")}</template>${SCHEDULE_SCRIPT}`;
 }
 
+/**
+ * What the extension's block adds for storefront preview links (docs/decisions/035): the part it
+ * shows, where to ask the app proxy, the notice text (the extension's locale) and the script.
+ */
+function previewAttributes(scope: RenderScope): Record<string, string> {
+  return {
+    "data-merchdesk-part": "hero",
+    "data-merchdesk-limit": String(CAMPAIGN_COLLECTION_LIMIT),
+    "data-merchdesk-preview-url": `${scope.storefrontRoot}${PREVIEW_PROXY_PATH}`,
+    "data-merchdesk-preview-notice": extensionTranslation(
+      EXTENSION,
+      "sv",
+      "merchdesk.campaign.preview_notice",
+    ),
+  };
+}
+
+function previewScript(): string {
+  return `<script${attributes({ src: extensionAssetUrl(EXTENSION, "merchdesk-preview.js"), defer: "" })}></script>`;
+}
+
 function renderCampaignBlock(base: Record<string, string>, scope: RenderScope): string {
   const campaign = scope.campaign;
-  const schedule = renderSchedule(scope);
+  const schedule = renderSchedule(scope) + previewScript();
   if (!campaign) {
-    return `<div${attributes({ class: "merchdesk-campaign merchdesk-campaign--empty", ...base, "data-merchdesk-block": "", "data-merchdesk-campaign": "" })}><div data-merchdesk-content></div>${schedule}</div>`;
+    return `<div${attributes({ class: "merchdesk-campaign merchdesk-campaign--empty", ...base, "data-merchdesk-block": "", "data-merchdesk-campaign": "", ...previewAttributes(scope) })}><div data-merchdesk-content></div>${schedule}</div>`;
   }
   const attrs = attributes({
     class: "merchdesk-campaign",
@@ -285,6 +322,7 @@ function renderCampaignBlock(base: Record<string, string>, scope: RenderScope): 
     "data-merchdesk-block": "",
     "data-merchdesk-campaign": campaign.handle,
     "data-merchdesk-campaign-id": campaign.id,
+    ...previewAttributes(scope),
   });
   return `<div${attrs}><div data-merchdesk-content>${renderCampaignContent(campaign, scope)}</div>${schedule}</div>`;
 }

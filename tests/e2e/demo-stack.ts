@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { freePort } from "../support/embedded-postgres";
 
 export interface DemoStack {
@@ -101,4 +102,56 @@ export async function openDemoInBrowser(options: {
   page.on("pageerror", (error) => options.pageErrors.push(error.message));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return { stack, browser, page };
+}
+
+export interface DemoInBrowser {
+  readonly stack: DemoStack;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Script errors the page raised (each file asserts there were none). */
+  readonly pageErrors: string[];
+}
+
+/**
+ * One demo and browser page for the calling test file: opened before its tests, closed after.
+ * Call at the top level of the file.
+ */
+export function demoInBrowserPerFile(
+  viewport: { width: number; height: number } = { width: 1280, height: 1000 },
+): DemoInBrowser {
+  const pageErrors: string[] = [];
+  let opened: Awaited<ReturnType<typeof openDemoInBrowser>> | undefined;
+  beforeAll(async () => {
+    opened = await openDemoInBrowser({ viewport, pageErrors });
+  });
+  afterAll(async () => {
+    await opened?.browser.close();
+    await opened?.stack.stop();
+  });
+  const started = () => {
+    if (!opened) throw new Error("the demo is not open yet: use it inside a test or a later hook");
+    return opened;
+  };
+  return {
+    get stack() {
+      return started().stack;
+    },
+    get browser() {
+      return started().browser;
+    },
+    get page() {
+      return started().page;
+    },
+    pageErrors,
+  };
+}
+
+/** Waits for a collection change's page to show a status (the worker applies it meanwhile). */
+export async function waitForChangeStatus(page: Page, status: string) {
+  await expect
+    .poll(async () => page.locator("#change-status").getAttribute("data-status"), {
+      timeout: 60_000,
+      interval: 500,
+    })
+    .toBe(status);
 }

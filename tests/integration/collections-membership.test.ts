@@ -4,34 +4,27 @@ import { getChange, listItems } from "../../app/features/collections/changes.ser
 import { confirmChange, planUndo } from "../../app/features/collections/flow.server";
 import { planMembershipChange } from "../../app/features/collections/membership.server";
 import type { PlanSummary } from "../../app/features/collections/plan-types";
-import { offlineAdmin } from "../../app/shopify/app.server";
-import { ShopifyGateway } from "../../app/shopify/gateway.server";
+import type { ShopifyGateway } from "../../app/shopify/gateway.server";
 import { collectionMembership } from "../../emulator/catalog/membership";
 import type { Emulator } from "../../emulator/server";
-import { startInProcessEmulator } from "../support/emulator";
+import type { Collection } from "../../emulator/store/types";
+import { collectionByHandle, installDemoShop } from "../support/emulator";
 import { runQueuedJobs } from "../support/jobs";
-import { installShop } from "../support/sessions";
 
 const SHOP = "membership-shop.myshopify.com";
 let emulator: Emulator;
 let gateway: ShopifyGateway;
 
 beforeAll(async () => {
-  emulator = startInProcessEmulator();
-  const shop = emulator.createShop({ domain: SHOP, seed: "demo" });
-  await installShop(SHOP, shop.app.accessToken);
-  gateway = new ShopifyGateway(SHOP, await offlineAdmin(SHOP));
+  ({ emulator, gateway } = await installDemoShop(SHOP));
 });
 
 afterAll(async () => {
   await emulator.close();
 });
 
-function collection(handle: string) {
-  const state = emulator.shops.get(SHOP)!;
-  const found = [...state.collections.values()].find((c) => c.handle === handle);
-  if (!found) throw new Error(`no collection ${handle}`);
-  return found;
+function collection(handle: string): Collection {
+  return collectionByHandle(emulator, SHOP, handle);
 }
 
 function members(handle: string): Set<string> {

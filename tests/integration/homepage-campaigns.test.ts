@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedAlertText } from "../../app/features/homepage/campaign-alert";
+import { translate, type MessageKey, type Vars } from "../../app/i18n";
 import { db } from "../../app/db.server";
 import {
   action as campaignAction,
@@ -20,6 +22,10 @@ import {
 } from "./homepage-support";
 
 let emulator: Emulator;
+
+/** The alert as a Swedish merchant reads it. */
+const inSwedish = (alert: unknown) =>
+  storedAlertText(alert, (key: MessageKey, vars?: Vars) => translate("sv", key, vars));
 const SHOP = "planner-shop.myshopify.com";
 const OTHER = "other-planner.myshopify.com";
 let t0: Date;
@@ -56,10 +62,12 @@ async function post(shop: string, id: string, body: Record<string, string>) {
 }
 
 describe("planning campaigns", () => {
-  it("GIVEN an end before the start WHEN saved THEN the answer names the end field", async () => {
+  it("GIVEN an end before the start WHEN saved THEN the answer names the end field with a key a Swedish merchant reads in Swedish", async () => {
     const response = await createCampaign(SHOP, form("Backwards", 2 * DAY, DAY));
     expect(response.status).toBe(422);
-    expect((await response.json()).errors).toEqual({ endsAt: "must be after the start" });
+    const { errors } = (await response.json()) as { errors: Record<string, { key: MessageKey }> };
+    expect(errors).toEqual({ endsAt: { key: "homepage.error.endBeforeStart" } });
+    expect(translate("sv", errors.endsAt!.key)).toBe("Slutet måste vara efter starten.");
   });
 
   it("GIVEN a campaign overlapping another WHEN saved without confirming THEN the overlap is reported and nothing saved", async () => {
@@ -129,7 +137,11 @@ describe("planning campaigns", () => {
     await recheckPreflight(SHOP, campaign.id);
     file.content = withBlock;
     const record = await db().homepageCampaign.findUniqueOrThrow({ where: { id: campaign.id } });
-    expect(record.alert).toMatch(/block not placed/);
+    expect(record.alert).toMatchObject({
+      code: "preflight_warnings",
+      warnings: [{ code: "BLOCK_NOT_PLACED" }],
+    });
+    expect(inSwedish(record.alert)).toContain(translate("sv", "homepage.warning.BLOCK_NOT_PLACED"));
   });
 
   it("GIVEN another shop's campaign id WHEN loaded THEN it is not found", async () => {

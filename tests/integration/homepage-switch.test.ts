@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { storedAlertText } from "../../app/features/homepage/campaign-alert";
+import { translate, type MessageKey, type Vars } from "../../app/i18n";
 import { db } from "../../app/db.server";
 import { offlineAdmin } from "../../app/shopify/app.server";
 import { ShopifyGateway } from "../../app/shopify/gateway.server";
@@ -15,6 +17,10 @@ import {
 } from "./homepage-support";
 
 let emulator: Emulator;
+
+/** The alert as a Swedish merchant reads it. */
+const inSwedish = (alert: unknown) =>
+  storedAlertText(alert, (key: MessageKey, vars?: Vars) => translate("sv", key, vars));
 const SHOP = "campaign-shop.myshopify.com";
 let t0: Date;
 
@@ -124,7 +130,8 @@ describe("app-block campaign switching", () => {
     expect((await switchOf(campaign.id, "ON")).status).toBe("SKIPPED");
     expect(await storefrontCampaign(emulator, SHOP)).toEqual([""]);
     const record = await db().homepageCampaign.findUniqueOrThrow({ where: { id: campaign.id } });
-    expect(record.alert).toMatch(/Not shown/);
+    expect(record.alert).toEqual({ code: "not_shown_end_passed", vars: {} });
+    expect(inSwedish(record.alert)).toMatch(/^Visades inte/);
   });
 
   it("GIVEN two 5xx answers WHEN the switch runs THEN it is retried and succeeds", async () => {
@@ -152,7 +159,8 @@ describe("app-block campaign switching", () => {
     expect(await switchOf(campaign.id, "ON")).toMatchObject({ status: "FAILED" });
     const record = await db().homepageCampaign.findUniqueOrThrow({ where: { id: campaign.id } });
     expect(record).toMatchObject({ status: "FAILED" });
-    expect(record.alert).toMatch(/start switch failed/);
+    expect(record.alert).toMatchObject({ code: "switch_failed_start" });
+    expect(inSwedish(record.alert)).toMatch(/^Startbytet misslyckades: .+/);
     expect(await db().action.count({ where: { shop: SHOP, kind: "homepage.switch_failed" } })).toBe(
       1,
     );

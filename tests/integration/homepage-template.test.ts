@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedAlertText } from "../../app/features/homepage/campaign-alert";
+import { translate, type MessageKey, type Vars } from "../../app/i18n";
 import { db } from "../../app/db.server";
 import { action as campaignAction } from "../../app/routes/app.homepage.$id";
 import type { Emulator } from "../../emulator/server";
@@ -15,6 +17,10 @@ import {
 } from "./homepage-support";
 
 let emulator: Emulator;
+
+/** The alert as a Swedish merchant reads it. */
+const inSwedish = (alert: unknown) =>
+  storedAlertText(alert, (key: MessageKey, vars?: Vars) => translate("sv", key, vars));
 const ALLOWED = "theme-writer.myshopify.com";
 const DENIED = "no-theme-writes.myshopify.com";
 let t0: Date;
@@ -111,7 +117,8 @@ describe("template mode", () => {
     await runDueSwitches();
     expect(liveIndex(ALLOWED)).toBe(edited);
     const record = await db().homepageCampaign.findUniqueOrThrow({ where: { id: campaign.id } });
-    expect(record.alert).toMatch(/edited while the campaign ran/);
+    expect(record.alert).toEqual({ code: "template_drift", vars: {} });
+    expect(inSwedish(record.alert)).toMatch(/ändrades medan kampanjen pågick/);
     expect(
       await db().homepageSnapshot.count({ where: { campaignId: campaign.id, kind: "DRIFTED" } }),
     ).toBe(1);

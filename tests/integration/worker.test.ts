@@ -18,10 +18,26 @@ const probeJob = defineJob({
   },
 });
 
+/** A streamed job kind (as the home-page switch): each job runs on its own, settled in groups. */
+const streamed: string[] = [];
+let releaseSlow: (() => void) | null = null;
+const streamJob = defineJob({
+  name: "test.stream",
+  payload: z.object({ key: z.string() }),
+  retry: { limit: 2, delaySeconds: 1, backoff: false },
+  stream: { inFlight: 8, pollMs: 100 },
+  async handler({ key }, { attempt }) {
+    streamed.push(`start ${key} ${attempt}`);
+    if (key === "slow") await new Promise<void>((resolve) => (releaseSlow = resolve));
+    if (key === "flaky" && attempt === 0) throw new Error("transient");
+    streamed.push(`end ${key}`);
+  },
+});
+
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  worker = await startWorker({ jobs: [probeJob] });
+  worker = await startWorker({ jobs: [probeJob, streamJob], watchers: [] });
 });
 
 afterAll(async () => {
@@ -56,5 +72,32 @@ describe("worker process (pg-boss)", () => {
       .poll(async () => (await boss.getJobById(probeJob.name, id!))?.state, { timeout: 15_000 })
       .toBe("failed");
     expect(runsOf("terminal")).toHaveLength(1);
+  });
+
+  it("GIVEN a streamed job waits in its handler THEN jobs queued after it run and complete meanwhile", async () => {
+    const boss = await queue();
+    const slow = await enqueue(streamJob, { key: "slow" });
+    await expect.poll(() => streamed, { timeout: 15_000 }).toContain("start slow 0");
+    const quick = await enqueue(streamJob, { key: "quick" });
+    await expect
+      .poll(async () => (await boss.getJobById(streamJob.name, quick!))?.state, { timeout: 15_000 })
+      .toBe("completed");
+    expect(streamed).not.toContain("end slow");
+    releaseSlow?.();
+    await expect
+      .poll(async () => (await boss.getJobById(streamJob.name, slow!))?.state, { timeout: 15_000 })
+      .toBe("completed");
+  });
+
+  it("GIVEN a streamed job fails once THEN it is retried and completes", async () => {
+    const boss = await queue();
+    const id = await enqueue(streamJob, { key: "flaky" });
+    await expect
+      .poll(async () => (await boss.getJobById(streamJob.name, id!))?.state, { timeout: 20_000 })
+      .toBe("completed");
+    expect(streamed.filter((e) => e.startsWith("start flaky"))).toEqual([
+      "start flaky 0",
+      "start flaky 1",
+    ]);
   });
 });

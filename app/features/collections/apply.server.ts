@@ -16,6 +16,9 @@ import {
 import { MANUAL_SOURCE_TITLE, managedSourceId } from "./collection-sources";
 import { applyInBulk, BULK_THRESHOLD_UNITS } from "./bulk-apply.server";
 import { executeCreate, executeDelete, type ItemOutcome } from "./create-apply.server";
+import { executeEdit } from "./edit-apply.server";
+import { executeReorder, executeRestoreOrder } from "./order-apply.server";
+import { snapshotManualOrders } from "./order.server";
 import { splitBatchErrors } from "./item-errors";
 import type { PlanSummary } from "./plan-types";
 
@@ -138,7 +141,12 @@ async function pollJobs(gateway: ShopifyGateway, jobIds: ReadonlySet<string>) {
 }
 
 function unitsOf(item: CollectionChangeItem): number {
-  return item.op === "create" || item.op === "delete" ? 1 : item.productIds.length;
+  return item.op === "create" ||
+    item.op === "delete" ||
+    item.op === "edit" ||
+    item.op === "restoreOrder"
+    ? 1
+    : item.productIds.length;
 }
 
 /**
@@ -157,6 +165,8 @@ export async function runChange(
     if (task?.status === "CANCELLED") return finish(gateway, change, new Set(), true);
     if (change.status === "QUEUED") await startTask(shop, change.taskId);
   }
+  // Manual orders are snapshotted before the first write, so undo can restore positions.
+  await snapshotManualOrders(gateway, change);
   await updateChange(shop, changeId, {
     status: "APPLYING",
     startedAt: change.startedAt ?? new Date(),
@@ -184,7 +194,13 @@ export async function runChange(
         ? await executeCreate(gateway, item)
         : item.op === "delete"
           ? await executeDelete(gateway, item)
-          : await executeMembership(gateway, sources, item);
+          : item.op === "edit"
+            ? await executeEdit(gateway, item)
+            : item.op === "reorder"
+              ? await executeReorder(gateway, item)
+              : item.op === "restoreOrder"
+                ? await executeRestoreOrder(gateway, item)
+                : await executeMembership(gateway, sources, item);
     if (outcome.jobId && item.collectionId) lastJob.set(item.collectionId, outcome.jobId);
     const failures = outcome.failures;
     await updateItem(shop, item.id, {
@@ -235,19 +251,27 @@ export async function runChange(
       lanes.set(key, [...(lanes.get(key) ?? []), item]);
     }
     const queue = [...lanes.values()];
+    let failed = false;
     const worker = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
         for (const item of lane) {
-          if (cancelled) return;
+          if (cancelled || failed) return;
           if (counters.processed > 0 && counters.processed % CANCEL_CHECK_EVERY === 0) {
             cancelled = await isCancelled();
             if (cancelled) return;
           }
-          await runItem(item);
+          await runItem(item).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          });
         }
       }
     };
-    await Promise.all(Array.from({ length: PARALLEL_LANES }, worker));
+    // A lane that throws stops the others after their current item, and the run ends only once
+    // they have: no lane may still be writing while the job's retry resumes the same items.
+    const settled = await Promise.allSettled(Array.from({ length: PARALLEL_LANES }, worker));
+    const rejected = settled.find((result) => result.status === "rejected");
+    if (rejected) throw rejected.reason;
     if (cancelled) break;
   }
   const jobs = new Set(lastJob.values());
@@ -304,6 +328,10 @@ const ACTION_TITLES: Record<string, (summary: PlanSummary) => string> = {
   membership: (s) =>
     `Collections: ${s.totals.adds} products added, ${s.totals.removes} removed in ${s.totals.collections} collections`,
   create: (s) => `Collections: ${s.totals.creates} collections created`,
+  edit: (s) =>
+    `Collections: ${s.totals.edits?.conditions ?? 0} condition, ${s.totals.edits?.sortOrders ?? 0} sort order and ${s.totals.edits?.publications ?? 0} channel changes in ${s.totals.collections} collections`,
+  order: (s) =>
+    `Collections: ${s.totals.moves ?? 0} products moved in ${s.collections[0]?.title ?? "a collection"}`,
   undo: () => "Collections: undo of an earlier change",
 };
 

@@ -1,4 +1,5 @@
 import type { CollectionChange, CollectionChangeItem, Task } from "@prisma/client";
+import type { MessageKey, Vars } from "../../i18n";
 import type { PlanSummary } from "./plan-types";
 
 /** A change as its page shows it (plain JSON). Pure. */
@@ -72,5 +73,41 @@ export function toChangeView(
         failures: (item.failures as ChangeItemView["failures"] | null) ?? [],
       };
     }),
+  };
+}
+
+/** The one-line summary of a plan's totals (plan card and history), as a message and its variables. */
+export function totalsMessage(
+  summary: PlanSummary,
+  n: (value: number) => string,
+): { key: MessageKey; vars: Vars } {
+  const { totals } = summary;
+  if (totals.moves !== undefined) {
+    return {
+      key: "collections.change.totalsOrder",
+      vars: { moves: n(totals.moves), collection: summary.collections[0]?.title ?? "" },
+    };
+  }
+  if (totals.edits) {
+    return {
+      key: "collections.change.totalsEdit",
+      vars: {
+        conditions: n(totals.edits.conditions),
+        sortOrders: n(totals.edits.sortOrders),
+        publications: n(totals.edits.publications),
+        collections: n(totals.collections),
+      },
+    };
+  }
+  if (totals.creates > 0) {
+    return { key: "collections.change.totalsCreate", vars: { creates: n(totals.creates) } };
+  }
+  return {
+    key: "collections.change.totals",
+    vars: {
+      adds: n(totals.adds),
+      removes: n(totals.removes),
+      collections: n(totals.collections),
+    },
   };
 }

@@ -7,13 +7,13 @@ import {
 } from "@prisma/client";
 import { db } from "../../db.server";
 import type { ChangeKind, Plan } from "./plan-types";
+import { insertPlannedItems } from "./plan-store.server";
 
 /**
  * Stored changes (plans, their items, locks). Every function takes the shop first and scopes
  * every query by it: another shop's change id behaves like one that does not exist.
  */
 export const ACTIVE_CHANGE_STATUSES: CollectionChangeStatus[] = ["QUEUED", "APPLYING"];
-const ITEM_INSERT_BATCH = 1_000;
 
 export async function createPlannedChange(
   shop: string,
@@ -43,19 +43,8 @@ export async function createPlannedChange(
           undoOfId: input.undoOfId,
         },
       });
-      for (let i = 0; i < plan.items.length; i += ITEM_INSERT_BATCH) {
-        await tx.collectionChangeItem.createMany({
-          data: plan.items.slice(i, i + ITEM_INSERT_BATCH).map((item, offset) => ({
-            shop,
-            changeId: change.id,
-            seq: i + offset,
-            op: item.op,
-            collectionId: item.collectionId,
-            productIds: item.productIds,
-            data: item.data as Prisma.InputJsonValue | undefined,
-          })),
-        });
-      }
+      // One INSERT … SELECT per batch (plan-store.server.ts): createMany took ~17 s at 4,000 items.
+      await insertPlannedItems(tx, shop, change.id, plan.items);
       return change;
     },
     { timeout: 60_000 },

@@ -13,7 +13,10 @@ import {
   queueChange,
   updateChange,
 } from "./changes.server";
+import { planEditUndoChange } from "./edit.server";
 import { applyChangeJob } from "./jobs.server";
+import { withOrderRestore } from "./order-plan";
+import { planOrderUndoChange } from "./order.server";
 import { toChangeView } from "./change-view";
 import type { PlanSummary } from "./plan-types";
 import { planUndoOf, type LiveCollection } from "./undo-plan";
@@ -72,6 +75,7 @@ export async function planUndo(
   actor: string,
 ): Promise<UndoResult> {
   const original = await getChange(shop, changeId);
+  if (original?.kind === "edit") return planUndoOfEdit(gateway, original, actor);
   const undoable =
     original &&
     original.kind !== "undo" &&
@@ -79,6 +83,10 @@ export async function planUndo(
     !original.undoneById &&
     original.doneUnits > 0;
   if (!undoable) return { status: "cannot_undo" };
+  if (original.kind === "order") {
+    const change = await planOrderUndoChange(gateway, original, actor);
+    return change ? { status: "planned", change } : { status: "cannot_undo" };
+  }
   const items = await listItems(shop, changeId, { statuses: ["DONE"] });
   const live = new Map<string, LiveCollection | null>();
   for (const id of new Set(items.map((item) => item.collectionId).filter(Boolean))) {
@@ -100,7 +108,7 @@ export async function planUndo(
     const data = item.data as { title?: string } | null;
     if (item.collectionId && data?.title) titles.set(item.collectionId, data.title);
   }
-  const plan = planUndoOf(
+  const reversed = planUndoOf(
     items.map((item) => ({
       op: item.op,
       collectionId: item.collectionId,
@@ -110,6 +118,8 @@ export async function planUndo(
     live,
     titles,
   );
+  // Products put back into a MANUAL collection return to their snapshotted positions.
+  const plan = withOrderRestore(reversed, original.snapshot);
   const change = await createPlannedChange(shop, {
     kind: "undo",
     request: { undoOf: changeId },
@@ -118,6 +128,21 @@ export async function planUndo(
     undoOfId: changeId,
   });
   return { status: "planned", change };
+}
+
+/**
+ * An edit can be undone even when it ended FAILED after a partial write (a channel refused after
+ * the conditions were saved): its items keep what they wrote.
+ */
+async function planUndoOfEdit(
+  gateway: ShopifyGateway,
+  original: CollectionChange,
+  actor: string,
+): Promise<UndoResult> {
+  const finished = ["SUCCEEDED", "PARTIAL", "FAILED"].includes(original.status);
+  if (!finished || original.undoneById) return { status: "cannot_undo" };
+  const change = await planEditUndoChange(gateway, original, actor);
+  return change ? { status: "planned", change } : { status: "cannot_undo" };
 }
 
 const REPORT_ITEMS = 200;

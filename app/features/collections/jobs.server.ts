@@ -4,6 +4,7 @@ import { defineJob, TerminalJobError, type JobDefinition } from "../../jobs/defi
 import { offlineAdmin } from "../../shopify/app.server";
 import { ShopifyGateway } from "../../shopify/gateway.server";
 import { abandonChange, runChange } from "./apply.server";
+import { planMembershipJob } from "./plan-job.server";
 
 const RETRY = { limit: 10, delaySeconds: 5, backoff: true };
 const shopDomain = z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/);
@@ -31,4 +32,7 @@ export const applyChangeJob = defineJob({
 });
 
 /** The collections capability's jobs (the worker runs every job listed in app/jobs/catalog.server.ts). */
-export const collectionsJobs: JobDefinition[] = [applyChangeJob as JobDefinition];
+export const collectionsJobs: JobDefinition[] = [
+  applyChangeJob as JobDefinition,
+  planMembershipJob as JobDefinition,
+];

@@ -2,7 +2,7 @@
  * The shape of a stored plan: what the merchant reviews before confirming, and what the apply
  * job works through. Plain JSON (stored in CollectionChange.summary / items).
  */
-export type ChangeKind = "membership" | "create" | "undo";
+export type ChangeKind = "membership" | "create" | "edit" | "order" | "undo";
 
 /** A warning shown with the plan: a message key (collections.warning.*) and its variables. */
 export interface PlanWarning {
@@ -15,7 +15,23 @@ export interface PlanWarning {
     | "noProducts"
     | "deleted"
     | "skippedRows"
-    | "handleTaken";
+    | "handleTaken"
+    | "conditionExists"
+    | "conditionMissing"
+    | "tooManyConditions"
+    | "newConditionsSource"
+    | "otherSources"
+    | "nothingToExclude"
+    | "sortUnchanged"
+    | "alreadyPublished"
+    | "notPublished"
+    | "unpublishedEverywhere"
+    // Kind "order" (order-plan.ts) and the order restore of a membership undo.
+    | "notInCollection"
+    | "positionOutOfRange"
+    | "removedSince"
+    | "addedSince"
+    | "orderRestored";
   vars: Record<string, string | number>;
 }
 
@@ -26,10 +42,37 @@ export interface CollectionDiff {
   removes: number;
   before: number;
   after: number;
+  /** Edits (kind "edit"): one line per condition, sort order or channel change. */
+  edits?: EditLine[];
+}
+
+/** One line of an edit's per-collection diff (texts are conditions as "tag = rea"). */
+export interface EditLine {
+  kind:
+    | "conditionAdd"
+    | "conditionChange"
+    | "conditionRemove"
+    | "sortOrder"
+    | "publish"
+    | "unpublish"
+    | "sourceDrop";
+  side?: "inclusion" | "exclusion";
+  from?: string;
+  to?: string;
+  channel?: string;
 }
 
 export interface PlanSummary {
-  totals: { adds: number; removes: number; creates: number; collections: number };
+  totals: {
+    adds: number;
+    removes: number;
+    creates: number;
+    collections: number;
+    /** Kind "edit": condition, sort order and publication changes. */
+    edits?: { conditions: number; sortOrders: number; publications: number };
+    /** Kind "order": products moved. */
+    moves?: number;
+  };
   collections: CollectionDiff[];
   sample: { id: string; title: string }[];
   warnings: PlanWarning[];
@@ -38,7 +81,7 @@ export interface PlanSummary {
 }
 
 export interface PlannedItem {
-  op: "add" | "remove" | "create" | "delete";
+  op: "add" | "remove" | "create" | "delete" | "edit" | "reorder" | "restoreOrder";
   collectionId: string | null;
   productIds: string[];
   data?: Record<string, unknown>;

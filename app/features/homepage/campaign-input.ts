@@ -1,33 +1,48 @@
 import { z } from "zod";
-import { fromLocal, parseLocal, type DstAdjustment } from "./zoned-time";
+import { isMessageKey, type MessageKey, type Vars } from "../../i18n";
+import { dstNoteFor, type DstNote } from "./dst-notice";
+import { fromLocal, parseLocal } from "./zoned-time";
 
 /**
  * The campaign form as the merchant fills it in (times as wall-clock "YYYY-MM-DDTHH:mm" in the
- * shop's zone), validated into instants. Every error names its field.
+ * shop's zone), validated into instants. Every error names its field and is a message key with
+ * its variables, so the form shows it in the merchant's language.
  */
 
-const gidOf = (type: string) =>
+/** "" or the GID of one of `types`, as a resource picker (or the theme list) gives it. */
+const pickedId = (types: string[], message: MessageKey) =>
   z
     .string()
     .trim()
-    .regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a ${type} id`);
+    .refine(
+      (value) =>
+        value === "" || new RegExp(`^gid://shopify/(${types.join("|")})/\\d+$`).test(value),
+      message,
+    )
+    .default("");
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, `must be at most ${max} characters`);
+const TOO_LONG: MessageKey = "homepage.error.tooLong";
+const REQUIRED: MessageKey = "homepage.error.required";
+
+const optionalText = (max: number) => z.string().trim().max(max, TOO_LONG);
 
 const link = z
   .string()
   .trim()
-  .max(2000)
+  .max(2000, TOO_LONG)
   .refine(
     (value) => value === "" || /^(https?:\/\/\S+|shopify:\/\/\S+|\/\S*)$/.test(value),
-    "must be a web address (https://…), a store path (/collections/…) or a shopify:// link",
+    "homepage.error.buttonLink" satisfies MessageKey,
   );
 
 export const campaignFormSchema = z.object({
-  name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters"),
-  mode: z.enum(["APP_BLOCK", "TEMPLATE"]).default("APP_BLOCK"),
-  startsAt: z.string().trim().min(1, "is required"),
+  name: z.string().trim().min(1, REQUIRED).max(120, TOO_LONG),
+  mode: z
+    .enum(["APP_BLOCK", "TEMPLATE"], {
+      errorMap: () => ({ message: "homepage.error.mode" satisfies MessageKey }),
+    })
+    .default("APP_BLOCK"),
+  startsAt: z.string().trim().min(1, REQUIRED),
   endsAt: z.string().trim().default(""),
   notes: optionalText(2000).default(""),
   heading: optionalText(255).default(""),
@@ -37,11 +52,17 @@ export const campaignFormSchema = z.object({
   imageUrl: z
     .string()
     .trim()
-    .max(2000)
-    .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), "must be a web address (https://…)")
+    .max(2000, TOO_LONG)
+    .refine(
+      (v) => v === "" || /^https?:\/\/\S+$/.test(v),
+      "homepage.error.imageUrl" satisfies MessageKey,
+    )
     .default(""),
-  collectionId: z.union([gidOf("Collection"), z.literal("")]).default(""),
-  sourceThemeId: z.union([gidOf("OnlineStoreTheme"), z.literal("")]).default(""),
+  // Set by the resource pickers.
+  collectionId: pickedId(["Collection"], "homepage.error.collectionId"),
+  /** The picked product or collection the button goes to (its link is derived on save). */
+  buttonTargetId: pickedId(["Product", "Collection"], "homepage.error.buttonTargetId"),
+  sourceThemeId: pickedId(["OnlineStoreTheme"], "homepage.error.sourceThemeId"),
   confirmOverlap: z
     .union([z.boolean(), z.enum(["true", "false", "on", ""])])
     .transform((v) => v === true || v === "true" || v === "on")
@@ -62,13 +83,24 @@ export interface ValidCampaign {
   buttonLink: string;
   imageUrl: string;
   collectionId: string | null;
+  buttonTargetId: string | null;
   sourceThemeId: string | null;
   confirmOverlap: boolean;
   /** DST notes for the merchant (a time moved forward or an ambiguous time resolved). */
-  dst: { field: "startsAt" | "endsAt"; adjustment: Exclude<DstAdjustment, "none"> }[];
+  dst: DstNote[];
 }
 
-export type FieldErrors = Partial<Record<string, string>>;
+/** An error as a message key and its variables (translated where it is shown). */
+export interface FieldError {
+  key: MessageKey;
+  vars?: Vars;
+}
+
+export type FieldErrors = Partial<Record<string, FieldError>>;
+
+export function fieldError(key: MessageKey, vars?: Vars): FieldError {
+  return vars ? { key, vars } : { key };
+}
 
 export type CampaignValidation =
   { ok: true; value: ValidCampaign } | { ok: false; errors: FieldErrors };
@@ -80,42 +112,53 @@ export interface ValidationContext {
   startMayBePast?: boolean;
 }
 
+/** A schema issue as a field error: our messages are keys; anything else is "not valid". */
+function issueError(issue: z.ZodIssue): FieldError {
+  if (issue.code === "invalid_type" && issue.received === "undefined") return fieldError(REQUIRED);
+  if (issue.code === "too_big" && issue.type === "string") {
+    return fieldError(TOO_LONG, { max: Number(issue.maximum) });
+  }
+  return fieldError(isMessageKey(issue.message) ? issue.message : "homepage.error.invalid");
+}
+
 export function validateCampaignForm(raw: unknown, context: ValidationContext): CampaignValidation {
   const parsed = campaignFormSchema.safeParse(raw);
   const errors: FieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");
-      errors[field] ??= issue.message;
+      errors[field] ??= issueError(issue);
     }
     return { ok: false, errors };
   }
   const form = parsed.data;
-  const dst: ValidCampaign["dst"] = [];
+  const dst: DstNote[] = [];
   const resolve = (field: "startsAt" | "endsAt", text: string): Date | null => {
     const local = parseLocal(text);
     if (!local) {
-      errors[field] = "must be a date and time (YYYY-MM-DD HH:mm)";
+      errors[field] = fieldError("homepage.error.dateTime");
       return null;
     }
-    const { instant, adjustment } = fromLocal(local, context.zone);
-    if (adjustment !== "none") dst.push({ field, adjustment });
-    return instant;
+    const note = dstNoteFor(field, text, context.zone);
+    if (note) dst.push(note);
+    return fromLocal(local, context.zone).instant;
   };
   const startsAt = resolve("startsAt", form.startsAt);
   const endsAt = form.endsAt ? resolve("endsAt", form.endsAt) : null;
   if (startsAt && !context.startMayBePast && startsAt.getTime() < context.now.getTime()) {
-    errors.startsAt = "is in the past";
+    errors.startsAt = fieldError("homepage.error.startInPast");
   }
   if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
-    errors.endsAt = "must be after the start";
+    errors.endsAt = fieldError("homepage.error.endBeforeStart");
   }
-  if (endsAt && endsAt.getTime() <= context.now.getTime()) errors.endsAt ??= "is in the past";
+  if (endsAt && endsAt.getTime() <= context.now.getTime()) {
+    errors.endsAt ??= fieldError("homepage.error.endInPast");
+  }
   if (form.mode === "APP_BLOCK" && !form.heading) {
-    errors.heading = "is required (the campaign block shows it)";
+    errors.heading = fieldError("homepage.error.headingRequired");
   }
   if (form.mode === "TEMPLATE" && !form.sourceThemeId) {
-    errors.sourceThemeId = "is required (the theme the home page version comes from)";
+    errors.sourceThemeId = fieldError("homepage.error.sourceThemeRequired");
   }
   if (Object.keys(errors).length > 0 || !startsAt) return { ok: false, errors };
   return {
@@ -132,6 +175,7 @@ export function validateCampaignForm(raw: unknown, context: ValidationContext): 
       buttonLink: form.buttonLink,
       imageUrl: form.imageUrl,
       collectionId: form.collectionId || null,
+      buttonTargetId: form.buttonTargetId || null,
       sourceThemeId: form.sourceThemeId || null,
       confirmOverlap: form.confirmOverlap,
       dst,

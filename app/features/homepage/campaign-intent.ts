@@ -9,5 +9,7 @@ export const campaignIntentSchema = z.enum([
   "end-now",
   "restore-previous",
   "keep-current",
+  "preview-link",
+  "revoke-preview-link",
 ]);
 export type CampaignIntent = z.infer<typeof campaignIntentSchema>;

@@ -4,7 +4,13 @@ import { db } from "../../db.server";
 import type { ShopifyGateway } from "../../shopify/gateway.server";
 import { appNow } from "./clock.server";
 import "./jobs.server"; // registers how switches are queued
-import { validateCampaignForm, type FieldErrors, type ValidCampaign } from "./campaign-input";
+import {
+  fieldError,
+  validateCampaignForm,
+  type FieldErrors,
+  type ValidCampaign,
+} from "./campaign-input";
+import { checkCampaignReferences } from "./campaign-references.server";
 import { runPreflight, type PreflightResult } from "./preflight.server";
 import { overlapsWith } from "./schedule";
 import { planSwitches, switchNow } from "./switches.server";
@@ -52,9 +58,10 @@ export async function saveCampaign(
   id?: string,
 ): Promise<SaveResult> {
   const existing = id ? await getCampaign(shop, id) : null;
-  if (id && !existing) return { ok: false, errors: { form: "campaign not found" } };
+  if (id && !existing)
+    return { ok: false, errors: { form: fieldError("homepage.error.campaignNotFound") } };
   if (existing && !["SCHEDULED", "PAUSED", "LIVE"].includes(existing.status)) {
-    return { ok: false, errors: { form: "an ended or cancelled campaign cannot be edited" } };
+    return { ok: false, errors: { form: fieldError("homepage.error.notEditable") } };
   }
   const now = await appNow();
   const zone = await shopZone(shop);
@@ -65,11 +72,14 @@ export async function saveCampaign(
   });
   if (!validation.ok) return { ok: false, errors: validation.errors };
   const input = validation.value;
+  const references = await checkCampaignReferences(gateway, input);
+  if (!references.ok) return { ok: false, errors: references.errors };
+  const buttonLink = references.buttonLink ?? input.buttonLink;
   if (existing?.status === "LIVE" && input.startsAt.getTime() !== existing.startsAt.getTime()) {
-    return { ok: false, errors: { startsAt: "cannot change once the campaign is live" } };
+    return { ok: false, errors: { startsAt: fieldError("homepage.error.startLocked") } };
   }
   if (existing && existing.mode !== input.mode && existing.status === "LIVE") {
-    return { ok: false, errors: { mode: "cannot change while the campaign is live" } };
+    return { ok: false, errors: { mode: fieldError("homepage.error.modeLocked") } };
   }
   const others = await db().homepageCampaign.findMany({
     where: { shop, status: { in: ["SCHEDULED", "LIVE"] } },
@@ -78,7 +88,7 @@ export async function saveCampaign(
   if (overlaps.length > 0 && !input.confirmOverlap) {
     return {
       ok: false,
-      errors: { startsAt: "overlaps another campaign: confirm to save anyway" },
+      errors: { startsAt: fieldError("homepage.error.overlap") },
       overlaps: overlaps.map((c) => ({ id: c.id, name: c.name })),
     };
   }
@@ -92,7 +102,7 @@ export async function saveCampaign(
     heading: input.heading,
     text: input.text,
     buttonLabel: input.buttonLabel,
-    buttonLink: input.buttonLink,
+    buttonLink,
     imageUrl: input.imageUrl,
     collectionId: input.collectionId,
     sourceThemeId: input.sourceThemeId,

@@ -20,3 +20,12 @@ export async function appNow(): Promise<Date> {
     : { offsetMs: platform.now.getTime() - Date.now(), readAt: Date.now() };
   return platform.now;
 }
+
+/**
+ * Drops the cached emulator-clock offset, so the next `appNow()` reads the clock again. For
+ * callers that just moved the emulator clock themselves (tests); otherwise a move shows within
+ * OFFSET_TTL_MS.
+ */
+export function forgetClockOffset(): void {
+  cached = null;
+}

@@ -1,4 +1,5 @@
 import { db } from "../../db.server";
+import { campaignAlert } from "./campaign-alert";
 import { appNow } from "./clock.server";
 import { runPreflight } from "./preflight.server";
 import { gatewayFor } from "./switches.server";
@@ -13,16 +14,12 @@ export async function recheckPreflight(shop: string, campaignId: string): Promis
   });
   if (!campaign) return;
   const result = await runPreflight(shop, await gatewayFor(shop), campaign, await appNow());
-  const codes = result.warnings.map((w) => w.code).filter((code) => code !== "START_IN_PAST");
+  const warnings = result.warnings.filter((w) => w.code !== "START_IN_PAST");
   await db().homepageCampaign.updateMany({
     where: { shop, id: campaignId },
     data: {
       preflight: result as object,
-      ...(codes.length
-        ? {
-            alert: `Checked before the start: ${codes.join(", ").toLowerCase().replaceAll("_", " ")}.`,
-          }
-        : {}),
+      ...(warnings.length ? { alert: campaignAlert("preflight_warnings", {}, warnings) } : {}),
     },
   });
 }

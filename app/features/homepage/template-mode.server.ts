@@ -1,4 +1,4 @@
-import type { HomepageCampaign } from "@prisma/client";
+import { Prisma, type HomepageCampaign } from "@prisma/client";
 import { db } from "../../db.server";
 import { ShopifyRequestError, type ShopifyGateway } from "../../shopify/gateway.server";
 import {
@@ -6,6 +6,7 @@ import {
   HOMEPAGE_THEME_FILES_UPSERT,
 } from "../../shopify/operations/homepage-theme-files";
 import type { OnlineStoreThemeFileBodyInputType } from "../../types/admin.types";
+import { campaignAlert } from "./campaign-alert";
 import { md5, restoreDecision } from "./drift";
 import { HOME_TEMPLATE, readLiveHomeTemplate } from "./theme-access.server";
 import { parseThemeJson, sectionTypes } from "./theme-json";
@@ -166,8 +167,7 @@ export async function applyTemplateSwitch(
     await db().homepageCampaign.updateMany({
       where: { shop, id: campaign.id },
       data: {
-        alert:
-          "The live home page was edited while the campaign ran. Your edits were kept; choose whether to restore the page from before the campaign.",
+        alert: campaignAlert("template_drift"),
       },
     });
     return false;
@@ -199,7 +199,7 @@ export async function resolveDrift(
   }
   await db().homepageCampaign.updateMany({
     where: { shop, id: campaignId },
-    data: { alert: null },
+    data: { alert: Prisma.DbNull },
   });
   return true;
 }

@@ -1,5 +1,6 @@
 import { db } from "../../db.server";
 import { fetchStorefrontHome } from "../../shopify/storefront.server";
+import { campaignAlert } from "./campaign-alert";
 import { appNow } from "./clock.server";
 import { HOME_TEMPLATE } from "./theme-access.server";
 import { parseThemeJson } from "./theme-json";
@@ -55,9 +56,9 @@ export async function verifySwitchOnStorefront(shop: string, switchId: string): 
     await db().homepageCampaign.updateMany({
       where: { shop, id: campaign.id },
       data: {
-        alert: expectShown
-          ? `The storefront does not show the campaign after the switch (${note}).`
-          : `The storefront still shows the campaign after the switch back (${note}).`,
+        alert: campaignAlert(expectShown ? "storefront_not_shown" : "storefront_still_shown", {
+          note,
+        }),
       },
     });
   }

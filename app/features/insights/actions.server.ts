@@ -46,6 +46,7 @@ export async function recordAction(shop: string, input: ActionInput): Promise<Ac
           data: resources.map((resource) => ({ ...resource, actionId: action.id, shop })),
           skipDuplicates: true,
         });
+        if (valid.source === "MERCHDESK") await dropOwnEchoes(tx, action, resources);
       }
       return action;
     });
@@ -62,11 +63,71 @@ export async function recordAction(shop: string, input: ActionInput): Promise<Ac
   }
 }
 
+/**
+ * Shopify echoes Merchdesk's own writes as webhooks (collections/update, themes/publish...). A
+ * webhook about a resource Merchdesk touched between the action's start and shortly after it was
+ * recorded is that echo, not a change made outside Merchdesk (ADR 013).
+ */
+export const OWN_ECHO_BEFORE_MS = 60_000;
+export const OWN_ECHO_AFTER_MS = 15 * 60_000;
+/** Kinds of the EXTERNAL actions webhooks record (external-changes.ts). */
+const ECHO_KIND_PREFIX = "external.";
+
+type EchoResource = { type: ActionResource["type"]; resourceId: string };
+
+/**
+ * The echo may be processed before the action is recorded (the webhook arrives while a long
+ * change is still applying): when the action is recorded, EXTERNAL actions filed for its
+ * resources since it started are removed. They were never written to Shopify's timeline.
+ */
+async function dropOwnEchoes(
+  tx: Prisma.TransactionClient,
+  action: Action,
+  resources: readonly EchoResource[],
+): Promise<number> {
+  const { count } = await tx.action.deleteMany({
+    where: {
+      shop: action.shop,
+      source: "EXTERNAL",
+      kind: { startsWith: ECHO_KIND_PREFIX },
+      startedAt: {
+        gte: new Date(action.startedAt.getTime() - OWN_ECHO_BEFORE_MS),
+        lte: new Date(action.createdAt.getTime() + OWN_ECHO_AFTER_MS),
+      },
+      resources: {
+        some: {
+          OR: resources.map((r) => ({ type: r.type, resourceId: r.resourceId })),
+        },
+      },
+    },
+  });
+  return count;
+}
+
+/**
+ * Is a webhook about this resource at `at` the echo of a Merchdesk action (one that started before
+ * it and was recorded at most a short while before it)?
+ */
+export async function isOwnEcho(shop: string, resource: EchoResource, at: Date): Promise<boolean> {
+  const own = await db().action.findFirst({
+    where: {
+      shop,
+      source: "MERCHDESK",
+      startedAt: { lte: new Date(at.getTime() + OWN_ECHO_BEFORE_MS) },
+      createdAt: { gte: new Date(at.getTime() - OWN_ECHO_AFTER_MS) },
+      resources: { some: { type: resource.type, resourceId: resource.resourceId } },
+    },
+    select: { id: true },
+  });
+  return own !== null;
+}
+
 /** Closes an open range (e.g. a campaign that ended). */
 export async function endAction(shop: string, id: string, endedAt: Date): Promise<boolean> {
   const { count } = await db().action.updateMany({
     where: { id, shop, endedAt: null, startedAt: { lte: endedAt } },
-    data: { endedAt },
+    // Its open-ended annotation on Shopify's timeline gets the end at the next sync.
+    data: { endedAt, annotationDirty: true },
   });
   return count === 1;
 }

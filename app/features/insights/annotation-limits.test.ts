@@ -4,6 +4,8 @@ import {
   ANNOTATION_TITLE_MAX,
   annotationFields,
   classifyAnnotationError,
+  FALLBACK_ANNOTATION_TYPE,
+  rejectsType,
   shorten,
 } from "./annotation-limits";
 
@@ -53,6 +55,25 @@ describe("annotation limits", () => {
     expect(annotationFields({ ...base, kind: "collections.membership" }).type).toBe(
       "product_update",
     );
+  });
+
+  it("GIVEN a campaign that went live and has not ended THEN it is written open-ended (endedAt null), not as a point in time", () => {
+    const live = annotationFields({ ...base, kind: "homepage.switch_on", endedAt: null });
+    expect(live.endedAt).toBeNull();
+    expect("endedAt" in annotationFields({ ...base, kind: "manual", endedAt: null })).toBe(false);
+  });
+
+  it("GIVEN Shopify refuses only the type THEN the sync knows to write the documented type instead", () => {
+    expect(FALLBACK_ANNOTATION_TYPE).toBe("store_redesign");
+    expect(rejectsType([{ code: "INVALID", field: ["input", "type"] }])).toBe(true);
+    expect(
+      rejectsType([
+        { code: "INVALID", field: ["input", "type"] },
+        { code: "INVALID", field: ["input", "title"] },
+      ]),
+    ).toBe(false);
+    expect(rejectsType([{ code: "LIMIT_REACHED", field: null }])).toBe(false);
+    expect(rejectsType([])).toBe(false);
   });
 
   it("GIVEN Shopify's userErrors THEN quota, gone and invalid are told apart", () => {

@@ -32,14 +32,21 @@ export interface AnnotationFields {
   type: string;
   description: string | null;
   startedAt: string;
-  /** Absent for a point in time. */
-  endedAt?: string;
+  /** Absent for a point in time; null for a range still running (open-ended). */
+  endedAt?: string | null;
 }
 
 /**
- * The annotation type by what the action did. Shopify lists its supported types in the ShopifyQL
- * docs (not in the schema); these follow its examples.
+ * The annotation `type`. In the 2026-10 schema it is a plain `String!` in
+ * AnalyticsAnnotationCreateInput (there is no enum): "a supported type for an app-created
+ * annotation", listed only in the ShopifyQL ANNOTATE docs, where types sit in categories
+ * (`online_store_events.store_redesign`, `product_events.product_launch`). The input takes the
+ * type alone, never the category. `store_redesign` is the documented one that fits a storefront
+ * change; the others are unconfirmed (SHOPIFY-PLATFORM.md §5.1 ⚠), so a type Shopify rejects is
+ * written again as FALLBACK_ANNOTATION_TYPE instead of leaving the action off the timeline.
  */
+export const FALLBACK_ANNOTATION_TYPE = "store_redesign";
+
 export function annotationType(kind: string): string {
   if (kind.startsWith("homepage.")) return "store_redesign";
   if (kind.startsWith("collections.")) return "product_update";
@@ -47,17 +54,34 @@ export function annotationType(kind: string): string {
   return "other";
 }
 
+/** Actions that stay open until a later action ends them (a campaign that went live). */
+const OPEN_RANGE_KINDS = new Set(["homepage.switch_on"]);
+
 export function annotationFields(action: AnnotatedAction): AnnotationFields {
   const note = action.note?.trim();
+  const endedAt =
+    action.endedAt && action.endedAt.getTime() !== action.startedAt.getTime()
+      ? { endedAt: action.endedAt.toISOString() }
+      : !action.endedAt && OPEN_RANGE_KINDS.has(action.kind)
+        ? { endedAt: null }
+        : {};
   return {
     title: shorten(action.title, ANNOTATION_TITLE_MAX),
     type: annotationType(action.kind),
     description: note ? shorten(note, ANNOTATION_DESCRIPTION_MAX) : null,
     startedAt: action.startedAt.toISOString(),
-    ...(action.endedAt && action.endedAt.getTime() !== action.startedAt.getTime()
-      ? { endedAt: action.endedAt.toISOString() }
-      : {}),
+    ...endedAt,
   };
+}
+
+/** Did Shopify refuse the annotation's `type` (and nothing else)? */
+export function rejectsType(
+  errors: readonly { code?: string | null; field?: readonly string[] | null }[],
+): boolean {
+  return (
+    errors.length > 0 &&
+    errors.every((e) => e.code === "INVALID" && (e.field ?? []).includes("type"))
+  );
 }
 
 export type AnnotationErrorKind = "quota" | "not-found" | "invalid";

@@ -6,7 +6,13 @@ import { ANALYTICS_ANNOTATION_DELETE } from "../../shopify/operations/analytics-
 import { ANALYTICS_ANNOTATION_UPDATE } from "../../shopify/operations/analytics-annotation-update";
 import { ANALYTICS_ANNOTATIONS_QUERY } from "../../shopify/operations/analytics-annotations-list";
 import { recordAction } from "./actions.server";
-import { annotationFields, classifyAnnotationError } from "./annotation-limits";
+import {
+  annotationFields,
+  classifyAnnotationError,
+  FALLBACK_ANNOTATION_TYPE,
+  rejectsType,
+  type AnnotationFields,
+} from "./annotation-limits";
 
 /**
  * Shopify's analytics timeline (ADR 011): Merchdesk's own and the merchant's manual actions are
@@ -101,14 +107,26 @@ async function writeAnnotation(
   gateway: ShopifyGateway,
   action: Action,
 ): Promise<"created" | "updated" | "quota" | "invalid"> {
-  const fields = annotationFields(action);
+  const first = await writeAnnotationAs(gateway, action, annotationFields(action));
+  if (first !== "type-rejected") return first;
+  // The type is not one Shopify supports: write it as the documented one (annotation-limits.ts).
+  const fallback = { ...annotationFields(action), type: FALLBACK_ANNOTATION_TYPE };
+  const second = await writeAnnotationAs(gateway, action, fallback);
+  return second === "type-rejected" ? "invalid" : second;
+}
+
+async function writeAnnotationAs(
+  gateway: ShopifyGateway,
+  action: Action,
+  fields: AnnotationFields,
+): Promise<"created" | "updated" | "quota" | "invalid" | "type-rejected"> {
+  const canRetryType = fields.type !== FALLBACK_ANNOTATION_TYPE;
   if (action.annotationId) {
+    // Only given fields change: a point in time is written as a zero-length range.
+    const endedAt = "endedAt" in fields ? fields.endedAt : fields.startedAt;
     const answer = await gateway.mutate(
       ANALYTICS_ANNOTATION_UPDATE,
-      {
-        id: action.annotationId,
-        input: { ...fields, endedAt: fields.endedAt ?? fields.startedAt },
-      },
+      { id: action.annotationId, input: { ...fields, endedAt } },
       (data) => data.analyticsAnnotationUpdate,
       { idempotent: true },
     );
@@ -116,6 +134,7 @@ async function writeAnnotation(
       await markSynced(action, action.annotationId);
       return "updated";
     }
+    if (canRetryType && rejectsType(answer.userErrors)) return "type-rejected";
     const error = classifyAnnotationError(answer.userErrors);
     if (error.kind !== "not-found") {
       await markError(action, error.message);
@@ -131,6 +150,7 @@ async function writeAnnotation(
     (data) => data.analyticsAnnotationCreate,
   );
   if (!answer.ok) {
+    if (canRetryType && rejectsType(answer.userErrors)) return "type-rejected";
     const error = classifyAnnotationError(answer.userErrors);
     await markError(action, error.message);
     return error.kind === "quota" ? "quota" : "invalid";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  denseSeries,
   actionWindow,
   dailyColumns,
   gradeExpectation,
@@ -105,5 +106,16 @@ describe("expected vs actual", () => {
         estimate("no-detectable-effect", 0.02, -0.05, 0.09),
       ),
     ).toBe("not-detected");
+  });
+});
+
+describe("a date-keyed series as the estimator's values", () => {
+  it("GIVEN sales on some days WHEN made dense THEN days without a row are 0 and days outside are dropped", () => {
+    const byDate = new Map([
+      ["2026-03-01", 10],
+      ["2026-03-03", 5],
+      ["2026-04-01", 99],
+    ]);
+    expect(denseSeries(byDate, "2026-03-01", "2026-03-04")).toEqual([10, 0, 5, 0]);
   });
 });

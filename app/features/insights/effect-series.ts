@@ -9,6 +9,36 @@ import { dayKey, dayNumber, type ShopDayClock } from "./kpi-day";
 
 export type KpiName = (typeof KPI_NAMES)[number];
 
+/** The net sales of the collections an action touched (ADR 012): estimated for those actions. */
+export const COLLECTION_KPI = "collection_net_sales";
+/** Every KPI an effect can be stored for, in the order the page lists them. */
+export const EFFECT_KPIS = [
+  "net_sales",
+  COLLECTION_KPI,
+  "orders",
+  "average_order_value",
+  "units",
+  "sessions",
+  "conversion_rate",
+] as const;
+export type EffectKpi = (typeof EFFECT_KPIS)[number];
+
+/** A date-keyed daily series as consecutive values from `from` to `to` (absent days: 0). */
+export function denseSeries(
+  byDate: ReadonlyMap<string, number>,
+  from: string,
+  to: string,
+): number[] {
+  const first = dayNumber(from);
+  const length = Math.max(0, dayNumber(to) - first + 1);
+  const values = new Array<number>(length).fill(0);
+  for (const [date, value] of byDate) {
+    const i = dayNumber(date) - first;
+    if (i >= 0 && i < length) values[i] = value;
+  }
+  return values;
+}
+
 /** One stored day (money in micro-units). */
 export interface StoredDay {
   date: string;

@@ -94,4 +94,40 @@ describe("impact estimator calibration (simulation)", () => {
       expect(ratios[30]).toBeLessThan(0.97);
     },
   );
+
+  it(
+    "GIVEN a touched collection and the three largest untouched collections as controls (as the effect job passes them) WHEN estimated THEN coverage stays ~95 % and false positives ~5 %",
+    SLOW,
+    () => {
+      const report = runCalibration({
+        seed: 5,
+        casesPerLift: 200,
+        lifts: [0, 0.1],
+        scenario: { withControl: true, controlCount: 3 },
+      });
+      // A small control can miss too many days and is then left out; the rest still estimate.
+      expect(report.cannotTellRate).toBeLessThanOrEqual(0.03);
+      expect(report.coverage).toBeGreaterThanOrEqual(0.93);
+      expect(report.coverage).toBeLessThanOrEqual(0.98);
+      expect(report.falsePositiveRate).toBeLessThanOrEqual(0.075);
+      expect(report.falsePositiveRate).toBeGreaterThanOrEqual(0.01);
+      for (const d of report.detection) expect(Math.abs(d.meanPoint - d.lift)).toBeLessThan(0.015);
+      expect(report.detection[1].rate).toBeGreaterThan(0.3);
+    },
+  );
+
+  it(
+    "GIVEN 300 days of history and three controls (the local model) WHEN estimated THEN it stays within the local model's known calibration",
+    SLOW,
+    () => {
+      const report = runCalibration({
+        seed: 6,
+        casesPerLift: 150,
+        lifts: [0],
+        scenario: { withControl: true, controlCount: 3, days: 300 },
+      });
+      expect(report.coverage).toBeGreaterThanOrEqual(0.88);
+      expect(report.falsePositiveRate).toBeLessThanOrEqual(0.12);
+    },
+  );
 });

@@ -86,6 +86,11 @@ export interface ScenarioOptions {
   kpi: "revenue" | "conversion";
   /** Add an untouched collection's revenue as a control (the KPI is then a touched collection's). */
   withControl: boolean;
+  /**
+   * How many untouched collections serve as controls when `withControl` (default 1): each has its
+   * own size and noise, as the effect job's largest untouched collections do (ADR 012).
+   */
+  controlCount?: number;
   /** Add an earlier action and one that starts before the window and runs into it. */
   withOtherActions: boolean;
   /** Window length; random (7–42 days) when absent. */
@@ -157,7 +162,16 @@ export function syntheticCase(
   // what an untouched collection's sales can account for.
   const demand = arNoise(random, n, uniform(random, 0.5, 0.85), uniform(random, 0.02, 0.06));
   const ownConversion = arNoise(random, n, conversionPhi, conversionSd / 2);
-  const controlConversion = arNoise(random, n, conversionPhi, conversionSd / 2);
+  const controlCount = o.withControl ? Math.max(1, o.controlCount ?? 1) : 0;
+  // The first control's noise is drawn in every scenario, so one seed gives the same shop.
+  const controlConversion = [arNoise(random, n, conversionPhi, conversionSd / 2)];
+  for (let c = 1; c < controlCount; c++) {
+    controlConversion.push(arNoise(random, n, conversionPhi, conversionSd / 2));
+  }
+  // With several controls, each is a collection with its own share of the untouched demand.
+  const controlShares = Array.from({ length: controlCount > 1 ? controlCount : 0 }, () =>
+    uniform(random, 0.1, 0.4),
+  );
   const holidayJitter = new Map<string, number>();
 
   const windowDays = o.windowDays ?? [7, 14, 21, 28, 42][Math.floor(random() * 5)];
@@ -177,7 +191,7 @@ export function syntheticCase(
   const sessions: number[] = [];
   const orders: number[] = [];
   const revenue: number[] = [];
-  const control: number[] = [];
+  const controls: number[][] = Array.from({ length: controlCount }, () => []);
   const touchedShare = o.withControl ? uniform(random, 0.3, 0.6) : 1;
   for (let p = 0; p < n; p++) {
     const day = firstDay + p;
@@ -206,7 +220,9 @@ export function syntheticCase(
       monthlyPattern(monthConversion, day) *
       calendar[1];
     const shared = sharedConversion[p] + demand[p];
-    const controlRate = conversion * Math.exp(shared + controlConversion[p]);
+    const controlRates = controlConversion
+      .slice(0, controlCount)
+      .map((noise) => conversion * Math.exp(shared + noise[p]));
     conversion *= Math.exp(shared + ownConversion[p]);
     if (p >= windowStart && p <= windowEnd) conversion *= 1 + o.lift;
     for (const other of otherEffects) {
@@ -217,10 +233,12 @@ export function syntheticCase(
     sessions.push(daySessions);
     orders.push(dayOrders);
     revenue.push(Math.round(dayOrders * 700 * Math.exp(basketSd * normal(random))));
-    if (o.withControl) {
-      const controlOrders = poisson(random, daySessions * controlRate * (1 - touchedShare));
+    for (let c = 0; c < controlCount; c++) {
+      // A single control is the rest of the shop; several split what the touched part leaves.
+      const share = controlCount === 1 ? 1 - touchedShare : controlShares[c] * (1 - touchedShare);
+      const controlOrders = poisson(random, daySessions * controlRates[c] * share);
       const controlBasket = 0.6 / Math.sqrt(Math.max(1, controlOrders));
-      control.push(Math.round(controlOrders * 650 * Math.exp(controlBasket * normal(random))));
+      controls[c].push(Math.round(controlOrders * 650 * Math.exp(controlBasket * normal(random))));
     }
   }
 
@@ -236,7 +254,7 @@ export function syntheticCase(
         : { kind: "ratio", numerator: orders, denominator: sessions },
     window: range(windowStart, windowEnd),
     otherActions: otherEffects.map((e) => range(e.start, e.end)),
-    ...(o.withControl ? { controls: [control] } : {}),
+    ...(o.withControl ? { controls } : {}),
   };
   return { task, trueLift: o.lift };
 }

@@ -3,9 +3,15 @@ import { db } from "../../db.server";
 import { defineJob, type JobDefinition } from "../../jobs/define";
 import { enqueue } from "../../jobs/queue.server";
 import { offlineAdmin } from "../../shopify/app.server";
-import { awaitBulkOperation } from "../../shopify/bulk.server";
+import { awaitBulkOperation, isFinished } from "../../shopify/bulk.server";
 import { ShopifyGateway } from "../../shopify/gateway.server";
 import { syncShopifyAnnotations, importShopifyAnnotations } from "./annotations.server";
+import {
+  applyMembershipRead,
+  membershipIsStale,
+  rebuildCollectionDays,
+  startMembershipRead,
+} from "./collection-sales.server";
 import { estimateShopEffects } from "./effects.server";
 import { applyKpiSyncResult, getKpiSync, refreshSessions, startKpiSync } from "./sync.server";
 
@@ -73,7 +79,10 @@ async function finishKpiSync(gateway: ShopifyGateway, operationId: string) {
   );
 }
 
-/** After a sync: sessions, the shop's existing annotations (first backfill), then effects. */
+/**
+ * After a sync: sessions, the shop's existing annotations (first backfill), then per-collection
+ * net sales and the effects (collectionSalesJob).
+ */
 export const afterKpiSyncJob = defineJob({
   name: "insights.after-kpi-sync",
   payload: z.object({ shop: shopDomain, mode: z.enum(["backfill", "repair"]) }),
@@ -86,6 +95,47 @@ export const afterKpiSyncJob = defineJob({
       // Orders placed while the export ran are not in it: a repair right after picks them up.
       await enqueue(kpiSyncJob, { shop, mode: "repair" }, { singletonKey: `kpi-repair:${shop}` });
     }
+    await enqueue(collectionSalesJob, { shop }, { singletonKey: `collection-sales:${shop}` });
+  },
+});
+
+/**
+ * Per-collection net sales (ADR 012), then the effects: re-reads the collections' membership with
+ * a bulk query when the last read is older than a few hours (waiting for it a while, then handing
+ * over to a later run), rebuilds KpiCollectionDay and estimates every action's effects.
+ */
+export const collectionSalesJob = defineJob({
+  name: "insights.collection-sales",
+  payload: z.object({
+    shop: shopDomain,
+    operationId: z.string().optional(),
+    readAt: z.string().datetime().optional(),
+  }),
+  retry: { limit: 5, delaySeconds: 30, backoff: true },
+  expireInSeconds: 30 * 60,
+  async handler({ shop, operationId, readAt }) {
+    const gateway = await gatewayFor(shop);
+    let id = operationId;
+    const at = readAt ? new Date(readAt) : new Date();
+    if (!id && (await membershipIsStale(shop, at))) {
+      const started = await startMembershipRead(gateway);
+      // Busy (other bulk queries running): the stored membership serves until the next sync.
+      if (started.status === "started") id = started.operationId;
+    }
+    if (id) {
+      const state = await awaitBulkOperation(gateway, id, { maxWaitMs: AWAIT_MS });
+      if (!isFinished(state.status)) {
+        await enqueue(
+          collectionSalesJob,
+          { shop, operationId: id, readAt: at.toISOString() },
+          {
+            singletonKey: `collection-sales:${shop}:${id}`,
+            startAfter: new Date(Date.now() + 60_000),
+          },
+        );
+      } else await applyMembershipRead(gateway, id, at);
+    }
+    await rebuildCollectionDays(shop);
     await estimateShopEffects(shop);
   },
 });
@@ -168,6 +218,7 @@ export const annotationSweepJob = defineJob({
 export const insightsJobs: JobDefinition[] = [
   kpiSyncJob as JobDefinition,
   afterKpiSyncJob as JobDefinition,
+  collectionSalesJob as JobDefinition,
   kpiRepairScheduleJob as JobDefinition,
   estimateEffectsJob as JobDefinition,
   annotationSyncJob as JobDefinition,

@@ -1,9 +1,21 @@
 import { db } from "../../db.server";
 import { enqueue } from "../../jobs/queue.server";
 import type { ShopifyGateway } from "../../shopify/gateway.server";
-import { KPI_NAMES } from "./action-input";
-import type { PageParams } from "./page-params";
-import { actionWindow, detectableSize, gradeExpectation, type StoredDay } from "./effect-series";
+import {
+  collectionDays,
+  collectionGid,
+  listKpiCollections,
+  numericId,
+} from "./collection-sales.server";
+import {
+  actionWindow,
+  COLLECTION_KPI,
+  detectableSize,
+  EFFECT_KPIS,
+  gradeExpectation,
+  type StoredDay,
+} from "./effect-series";
+import { DEFAULT_RANGE, rangeAround, type PageKpi, type PageParams } from "./page-params";
 import { loadStoredDays } from "./effects.server";
 import { kpiSyncJob } from "./jobs.server";
 import { dayKey, dayNumber, ShopDayClock } from "./kpi-day";
@@ -17,11 +29,15 @@ import { insightsOverview } from "./overview.server";
 
 export { COMPARES, pageParams, RANGES, type PageParams } from "./page-params";
 
+/** The page's parameters once the period is settled (explicit, around the focus, or 90 days). */
+export type ResolvedParams = PageParams & { range: NonNullable<PageParams["range"]> };
+
 const MICRO = 1_000_000;
+type ShopKpi = Exclude<PageKpi, typeof COLLECTION_KPI>;
 const ACTION_LIST_LIMIT = 200;
 
 /** A KPI's value for one day (null when it does not exist that day, e.g. no sessions). */
-export function kpiValue(kpi: PageParams["kpi"], day: StoredDay | undefined): number | null {
+export function kpiValue(kpi: ShopKpi, day: StoredDay | undefined): number | null {
   if (!day)
     return kpi === "sessions" || kpi === "conversion_rate" || kpi === "average_order_value"
       ? null
@@ -45,7 +61,7 @@ export function kpiValue(kpi: PageParams["kpi"], day: StoredDay | undefined): nu
 }
 
 /** The period's value: sums, or ratios of sums (never an average of daily ratios). */
-export function kpiTotal(kpi: PageParams["kpi"], days: readonly StoredDay[]): number | null {
+export function kpiTotal(kpi: ShopKpi, days: readonly StoredDay[]): number | null {
   const sum = (f: (d: StoredDay) => number) => days.reduce((s, d) => s + f(d), 0);
   switch (kpi) {
     case "net_sales":
@@ -76,7 +92,7 @@ function shiftedRange(from: number, to: number, compare: PageParams["compare"]) 
 export async function insightsPage(
   shop: string,
   gateway: ShopifyGateway,
-  params: PageParams,
+  requested: PageParams,
   now = new Date(),
 ) {
   const record = await db().shop.findUnique({ where: { domain: shop } });
@@ -92,25 +108,58 @@ export async function insightsPage(
     });
   }
   const today = clock.dayOf(now.getTime());
+  const focused = requested.action
+    ? await db().action.findFirst({
+        where: { id: requested.action, shop },
+        include: { effects: true },
+      })
+    : null;
+  const focusWindow = focused ? actionWindow(clock, focused) : null;
+  const params: ResolvedParams = {
+    ...requested,
+    range:
+      requested.range ??
+      (focusWindow ? rangeAround(dayNumber(focusWindow.start), today) : DEFAULT_RANGE),
+  };
   const from = today - Number(params.range) + 1;
   const compareRange = shiftedRange(from, today, params.compare);
   const loadFrom = compareRange ? Math.min(from, compareRange.from) : from;
-  // Orders of the last 30 days come from the same rows, whatever range is shown.
-  const days = await loadStoredDays(shop, dayKey(Math.min(loadFrom, today - 29)), dayKey(today));
+  // Orders of the last 30 days come from the same rows, whatever range is shown (only those are
+  // needed when the chart shows a collection).
+  const shopFrom = params.kpi === COLLECTION_KPI ? today - 29 : Math.min(loadFrom, today - 29);
+  const days = await loadStoredDays(shop, dayKey(shopFrom), dayKey(today));
+  const collectionView =
+    params.kpi === COLLECTION_KPI
+      ? await collectionSeries(shop, params.collection, dayKey(loadFrom), dayKey(today))
+      : null;
   const byDate = new Map(days.map((d) => [d.date, d]));
-  const current = days.filter((d) => d.date >= dayKey(from));
-  const previous = compareRange
-    ? days.filter((d) => d.date >= dayKey(compareRange.from) && d.date <= dayKey(compareRange.to))
-    : [];
+  const valueOn = (key: string): number | null =>
+    collectionView
+      ? collectionView.selected
+        ? (collectionView.sales.get(key) ?? 0)
+        : null
+      : kpiValue(params.kpi as ShopKpi, byDate.get(key));
+  const totalOf = (fromKey: string, toKey: string): number | null => {
+    if (!collectionView) {
+      return kpiTotal(
+        params.kpi as ShopKpi,
+        days.filter((d) => d.date >= fromKey && d.date <= toKey),
+      );
+    }
+    if (!collectionView.selected) return null;
+    let sum = 0;
+    for (const [date, value] of collectionView.sales) {
+      if (date >= fromKey && date <= toKey) sum += value;
+    }
+    return sum;
+  };
   const points = [];
   for (let day = from; day <= today; day++) {
     const key = dayKey(day);
     points.push({
       date: key,
-      value: kpiValue(params.kpi, byDate.get(key)),
-      compare: compareRange
-        ? kpiValue(params.kpi, byDate.get(dayKey(compareRange.from + (day - from))))
-        : null,
+      value: valueOn(key),
+      compare: compareRange ? valueOn(dayKey(compareRange.from + (day - from))) : null,
     });
   }
 
@@ -128,6 +177,8 @@ export async function insightsPage(
     take: ACTION_LIST_LIMIT,
     include: { effects: true },
   });
+  // The focused action is listed even when it is outside the period or beyond the list's limit.
+  if (focused && !actions.some((a) => a.id === focused.id)) actions.unshift(focused);
   const orders30 = sync.backfilledAt
     ? days.filter((d) => dayNumber(d.date) > today - 30).reduce((s, d) => s + d.orders, 0)
     : (await insightsOverview(gateway, now)).orders30;
@@ -150,8 +201,12 @@ export async function insightsPage(
       sessionsReason: sync.sessionsReason,
     },
     points,
-    total: kpiTotal(params.kpi, current),
-    compareTotal: compareRange ? kpiTotal(params.kpi, previous) : null,
+    total: totalOf(dayKey(from), dayKey(today)),
+    compareTotal: compareRange ? totalOf(dayKey(compareRange.from), dayKey(compareRange.to)) : null,
+    collections: collectionView
+      ? { options: collectionView.options, selected: collectionView.selected }
+      : null,
+    focus: requested.action ? { id: requested.action, found: focused !== null } : null,
     actions: actions.map((a) => {
       const window = actionWindow(clock, a);
       return {
@@ -178,7 +233,7 @@ export async function insightsPage(
           a.expectedKpi && a.expectedDirection
             ? { kpi: a.expectedKpi, direction: a.expectedDirection, size: a.expectedSize }
             : null,
-        effects: KPI_NAMES.map((kpi) => a.effects.find((e) => e.kpi === kpi))
+        effects: EFFECT_KPIS.map((kpi) => a.effects.find((e) => e.kpi === kpi))
           .filter((e) => e !== undefined)
           .map((e) => ({
             kpi: e.kpi,
@@ -187,6 +242,7 @@ export async function insightsPage(
             lower: e.lower,
             upper: e.upper,
             reason: e.reason,
+            controls: e.controls.length,
             detectable: detectableSize(e),
             windowStart: e.windowStart,
             windowEnd: e.windowEnd,
@@ -217,6 +273,28 @@ export async function insightsPage(
 }
 
 export type InsightsPageData = Awaited<ReturnType<typeof insightsPage>>;
+
+/**
+ * The collection picker's options and the chosen collection's stored daily net sales (the first
+ * collection by title when none is chosen). Null `selected`: membership not read yet.
+ */
+async function collectionSeries(
+  shop: string,
+  requested: string | undefined,
+  from: string,
+  to: string,
+) {
+  const options = (await listKpiCollections(shop)).map((c) => ({
+    id: numericId(c.collectionId),
+    title: c.title,
+    products: c.productCount,
+  }));
+  const selected = options.find((o) => o.id === requested) ?? options[0] ?? null;
+  const sales = selected
+    ? await collectionDays(shop, collectionGid(selected.id), from, to)
+    : new Map<string, number>();
+  return { options, selected, sales };
+}
 
 /** "Sync now": a repair (or the first backfill) on the merchant's request. */
 export async function requestSync(shop: string) {

@@ -1,12 +1,9 @@
 import { db } from "../../db.server";
 import type { ReceivedEvent, WebhookHandlers } from "../../jobs/webhook-handlers";
-import { recordAction } from "./actions.server";
+import { isOwnEcho, recordAction } from "./actions.server";
 import { EXTERNAL_TOPICS, externalChange } from "./external-changes";
 import { onBulkOperationFinished } from "./jobs.server";
 import { applyOrderPayload } from "./sync.server";
-
-/** Merchdesk's own changes come back as webhooks a moment later; they are not external. */
-const OWN_ECHO_MS = 15 * 60_000;
 
 async function onOrder(event: ReceivedEvent) {
   const shop = await db().shop.findUnique({ where: { domain: event.shop } });
@@ -35,21 +32,14 @@ async function onExternalChange(event: ReceivedEvent) {
   const at = event.triggeredAt ?? new Date();
   const change = externalChange({ ...event, triggeredAt: at });
   if (!change) return;
-  if (change.resource) {
-    const own = await db().action.findFirst({
-      where: {
-        shop: event.shop,
-        source: "MERCHDESK",
-        startedAt: {
-          gte: new Date(at.getTime() - OWN_ECHO_MS),
-          lte: new Date(at.getTime() + 60_000),
-        },
-        resources: { some: { type: change.resource.type, resourceId: change.resource.id } },
-      },
-      select: { id: true },
-    });
-    if (own) return;
-  }
+  const resource = change.resource;
+  if (
+    resource &&
+    (await isOwnEcho(event.shop, { type: resource.type, resourceId: resource.id }, at))
+  )
+    return;
+  // Recorded even while a Merchdesk change may still be applying: recording that change removes
+  // this again if it was its echo (actions.server.ts, ADR 013).
   await recordAction(event.shop, change.input);
 }
 

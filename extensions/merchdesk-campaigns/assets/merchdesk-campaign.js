@@ -18,6 +18,8 @@
     var now = Date.now();
     var next = Infinity;
     document.querySelectorAll("[data-merchdesk-block]").forEach(function (block) {
+      // A storefront preview link shows its campaign instead (merchdesk-preview.js).
+      if (block.hasAttribute("data-merchdesk-preview")) return;
       var template = block.querySelector("template[data-merchdesk-schedule]");
       if (!template) return;
       var entries = Array.prototype.slice.call(

@@ -15,10 +15,14 @@ import {
 import { useState } from "react";
 import { useI18n } from "../../../components/I18nProvider";
 import type { MessageKey } from "../../../i18n";
+import type { FieldErrors } from "../campaign-input";
+import { dstNoteFor, type DstField } from "../dst-notice";
+import { DstNoticeText } from "./DstNoticeText";
+import { PickedResourceField, type Picked } from "./PickedResourceField";
 import type { CampaignView } from "../overview.server";
 
 export interface FormErrors {
-  errors?: Partial<Record<string, string>>;
+  errors?: FieldErrors;
   overlaps?: { id: string; name: string }[];
 }
 
@@ -58,20 +62,42 @@ export function CampaignForm(props: {
   initial: Values;
   zone: string;
   themes: { id: string; name: string; role: string }[];
+  /** The featured collection as saved (title and image). */
+  collection?: Picked | null;
   result?: FormErrors;
 }) {
   const { t } = useI18n();
   const [v, setV] = useState<Values>(props.initial);
+  const [collection, setCollection] = useState<Picked | null>(props.collection ?? null);
+  const [buttonTarget, setButtonTarget] = useState<Picked | null>(null);
+  const [confirmOverlap, setConfirmOverlap] = useState(true);
   const saving = useNavigation().state === "submitting";
   const errors = props.result?.errors ?? {};
   const set = (key: keyof Values) => (value: string) => setV((cur) => ({ ...cur, [key]: value }));
-  const err = (key: string) => errors[key];
+  const err = (field: string) => {
+    const error = errors[field];
+    return error ? t(error.key, error.vars) : undefined;
+  };
+  // A time typed on a daylight-saving night: say how it will be read before it is saved.
+  const timeHelp = (field: DstField, value: string, help: string) => {
+    const note = dstNoteFor(field, value, props.zone);
+    return note ? (
+      <BlockStack gap="100">
+        <span>{help}</span>
+        <span id={`dst-${field}`}>
+          <DstNoticeText note={note} zone={props.zone} />
+        </span>
+      </BlockStack>
+    ) : (
+      help
+    );
+  };
   return (
     <Form method="post" id="campaign-form">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="mode" value={v.mode} />
       <BlockStack gap="400">
-        {errors.form ? <Banner tone="critical">{errors.form}</Banner> : null}
+        {errors.form ? <Banner tone="critical">{err("form")}</Banner> : null}
         {props.result?.overlaps?.length ? (
           <Banner tone="warning" title={t("homepage.overlapTitle")}>
             <List>
@@ -82,8 +108,10 @@ export function CampaignForm(props: {
             <Checkbox
               label={t("homepage.overlapConfirm")}
               name="confirmOverlap"
-              checked
-              onChange={() => undefined}
+              // Without a value Polaris renders value="", which posts as "not confirmed".
+              value="true"
+              checked={confirmOverlap}
+              onChange={(checked) => setConfirmOverlap(checked)}
             />
           </Banner>
         ) : null}
@@ -105,7 +133,11 @@ export function CampaignForm(props: {
                 value={v.startsLocal}
                 onChange={set("startsLocal")}
                 error={err("startsAt")}
-                helpText={t("homepage.zoneHelp", { zone: props.zone })}
+                helpText={timeHelp(
+                  "startsAt",
+                  v.startsLocal,
+                  t("homepage.zoneHelp", { zone: props.zone }),
+                )}
                 autoComplete="off"
               />
               <TextField
@@ -115,7 +147,7 @@ export function CampaignForm(props: {
                 value={v.endsLocal}
                 onChange={set("endsLocal")}
                 error={err("endsAt")}
-                helpText={t("homepage.endHelp")}
+                helpText={timeHelp("endsAt", v.endsLocal, t("homepage.endHelp"))}
                 autoComplete="off"
               />
             </FormLayout.Group>
@@ -167,12 +199,34 @@ export function CampaignForm(props: {
                   label={t("homepage.field.buttonLink")}
                   name="buttonLink"
                   value={v.buttonLink}
-                  onChange={set("buttonLink")}
+                  onChange={(value) => {
+                    // A typed link replaces the picked target.
+                    setButtonTarget(null);
+                    set("buttonLink")(value);
+                  }}
                   error={err("buttonLink")}
                   placeholder="/collections/black-friday"
                   autoComplete="off"
                 />
               </FormLayout.Group>
+              <PickedResourceField
+                label={t("homepage.field.buttonTarget")}
+                name="buttonTargetId"
+                value={buttonTarget}
+                error={err("buttonTargetId")}
+                pickers={[
+                  { kind: "product", label: t("homepage.picker.linkProduct") },
+                  { kind: "collection", label: t("homepage.picker.linkCollection") },
+                ]}
+                onChange={(picked) => {
+                  setButtonTarget(picked);
+                  if (picked?.handle) {
+                    const kind = picked.kind === "product" ? "products" : "collections";
+                    set("buttonLink")(`/${kind}/${picked.handle}`);
+                  }
+                }}
+                id="button-target"
+              />
               <TextField
                 label={t("homepage.field.imageUrl")}
                 name="imageUrl"
@@ -181,14 +235,15 @@ export function CampaignForm(props: {
                 error={err("imageUrl")}
                 autoComplete="off"
               />
-              <TextField
-                label={t("homepage.field.collectionId")}
+              <PickedResourceField
+                label={t("homepage.field.collection")}
                 name="collectionId"
-                value={v.collectionId}
-                onChange={set("collectionId")}
+                value={collection}
                 error={err("collectionId")}
-                placeholder="gid://shopify/Collection/…"
-                autoComplete="off"
+                emptyText={t("homepage.picker.noCollection")}
+                pickers={[{ kind: "collection", label: t("homepage.picker.chooseCollection") }]}
+                onChange={setCollection}
+                id="campaign-collection"
               />
             </FormLayout>
           ) : (

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ActionEffect" ADD COLUMN     "controls" TEXT[] DEFAULT ARRAY[]::TEXT[];
+

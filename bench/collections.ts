@@ -15,10 +15,9 @@
  * The emulator runs in this process: wall times and memory include its work (answering queries,
  * building the JSONL export), so they overstate what the app alone needs.
  */
-import { execFileSync } from "node:child_process";
+import { startMigratedDatabase, setInProcessAppEnv } from "./bench-database";
+
 import os from "node:os";
-import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-helpers";
-import { startEmbeddedPostgres } from "../tests/support/embedded-postgres";
 
 const FULL = process.argv.includes("--full");
 const STORE_PRODUCTS = 20_000;
@@ -29,21 +28,8 @@ const CREATE = 200;
 const NAIVE_SAMPLE = 60;
 const LARGE = 100_000;
 
-const db = await startEmbeddedPostgres({ persistent: false });
-Object.assign(process.env, {
-  NODE_ENV: "test",
-  MERCHDESK_MODE: "embedded",
-  DATABASE_URL: db.url,
-  SHOPIFY_API_KEY: API_KEY,
-  SHOPIFY_API_SECRET: API_SECRET_KEY,
-  SHOPIFY_APP_URL: APP_URL,
-  LOG_LEVEL: "error",
-  SHOPIFY_ADMIN_API_BASE: "http://127.0.0.1:9",
-});
-execFileSync("npx", ["prisma", "migrate", "deploy"], {
-  stdio: "pipe",
-  env: { ...process.env, NODE_OPTIONS: "--require=./scripts/unref-long-timers.cjs" },
-});
+const db = await startMigratedDatabase();
+setInProcessAppEnv(db.url);
 
 const { startInProcessEmulator } = await import("../tests/support/emulator");
 const { installShop } = await import("../tests/support/sessions");

@@ -8,9 +8,9 @@
  *
  *   npx tsx bench/insights-loader.ts [runs per period]
  */
-import { execFileSync } from "node:child_process";
+import { startMigratedDatabase } from "./bench-database";
+
 import { randomUUID } from "node:crypto";
-import { startEmbeddedPostgres } from "../tests/support/embedded-postgres";
 
 const RUNS = Number(process.argv[2] ?? 200);
 const SHOP = "bench-insights.myshopify.com";
@@ -18,7 +18,7 @@ const DAYS = 3 * 365;
 const ACTIONS = 1_000;
 const COLLECTIONS = 40;
 
-const pg = await startEmbeddedPostgres({ persistent: false });
+const pg = await startMigratedDatabase();
 process.env.DATABASE_URL = pg.url;
 Object.assign(process.env, {
   SHOPIFY_API_KEY: "bench",
@@ -26,10 +26,6 @@ Object.assign(process.env, {
   SHOPIFY_APP_URL: "http://localhost:3000",
   NODE_ENV: "production",
   LOG_LEVEL: "error",
-});
-execFileSync("npx", ["prisma", "migrate", "deploy"], {
-  stdio: "pipe",
-  env: { ...process.env, NODE_OPTIONS: "--require=./scripts/unref-long-timers.cjs" },
 });
 const { db } = await import("../app/db.server");
 const { insightsPage } = await import("../app/features/insights/page.server");

@@ -10,28 +10,13 @@
  * whole order read). Prints figures, one per line; no assertions. The bucket is left to refill
  * between runs, so each run starts from a full bucket.
  */
-import { execFileSync } from "node:child_process";
-import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-helpers";
-import { startEmbeddedPostgres } from "../tests/support/embedded-postgres";
+import { startMigratedDatabase, setInProcessAppEnv } from "./bench-database";
 
 const PRODUCTS = 10_000;
 const REMOVE = 250;
 
-const db = await startEmbeddedPostgres({ persistent: false });
-Object.assign(process.env, {
-  NODE_ENV: "test",
-  MERCHDESK_MODE: "embedded",
-  DATABASE_URL: db.url,
-  SHOPIFY_API_KEY: API_KEY,
-  SHOPIFY_API_SECRET: API_SECRET_KEY,
-  SHOPIFY_APP_URL: APP_URL,
-  LOG_LEVEL: "error",
-  SHOPIFY_ADMIN_API_BASE: "http://127.0.0.1:9",
-});
-execFileSync("npx", ["prisma", "migrate", "deploy"], {
-  stdio: "pipe",
-  env: { ...process.env, NODE_OPTIONS: "--require=./scripts/unref-long-timers.cjs" },
-});
+const db = await startMigratedDatabase();
+setInProcessAppEnv(db.url);
 
 const { startInProcessEmulator } = await import("../tests/support/emulator");
 const { installShop } = await import("../tests/support/sessions");

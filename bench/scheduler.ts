@@ -2,7 +2,8 @@
 // by 2 worker processes against the emulator; one worker is SIGKILLed mid-run and restarted.
 // Prints lateness (app write time − scheduled time) p50 / p99 / max, missed and duplicated
 // switches. No assertions.   npm run bench:scheduler [-- --shops 200 --per-shop 5 --no-kill]
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { startMigratedDatabase } from "./bench-database";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,6 @@ import { createEmulator } from "../emulator/server";
 import { campaignIndexTemplate, themeEditorHeader } from "../emulator/seed/themes";
 import { CAMPAIGN_METAFIELD_KEY, liveCampaign } from "../emulator/storefront/campaign";
 import type { ShopState } from "../emulator/store/types";
-import { startEmbeddedPostgres } from "../tests/support/embedded-postgres";
 
 const { values: args } = parseArgs({
   options: {
@@ -34,15 +34,7 @@ const startLoad = loadavg();
 log(
   `load average at start ${startLoad[0]!.toFixed(2)} (1 min) · ${startLoad[1]!.toFixed(2)} (5 min)`,
 );
-const db = await startEmbeddedPostgres({ persistent: false });
-execFileSync("npx", ["prisma", "migrate", "deploy"], {
-  stdio: "pipe",
-  env: {
-    ...process.env,
-    DATABASE_URL: db.url,
-    NODE_OPTIONS: "--require=./scripts/unref-long-timers.cjs",
-  },
-});
+const db = await startMigratedDatabase();
 const emulator = createEmulator({ apiKey: API_KEY, appSecret: API_SECRET, seed: "empty" });
 const { url: emulatorUrl } = await emulator.listen(0);
 

@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { AppPage } from "../components/bridge";
+import { ChosenCollectionsCard } from "../features/collections/components/ChosenCollectionsCard";
 import { useI18n } from "../components/I18nProvider";
 import { listChannels, planEditChange } from "../features/collections/edit.server";
 import type { CONDITION_COLUMNS } from "../features/collections/edit-request";
@@ -202,18 +203,10 @@ export default function EditCollections() {
               </List>
             </Banner>
           ) : null}
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {t("collections.edit.collections", { count: n(collections.length) })}
-              </Text>
-              <List>
-                {collections.map((c) => (
-                  <List.Item key={c.id}>{`${c.title} (${n(c.productsCount)})`}</List.Item>
-                ))}
-              </List>
-            </BlockStack>
-          </Card>
+          <ChosenCollectionsCard
+            title={t("collections.edit.collections", { count: n(collections.length) })}
+            collections={collections}
+          />
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">

@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { AppPage, useBridge } from "../components/bridge";
+import { ChosenCollectionsCard } from "../features/collections/components/ChosenCollectionsCard";
 import { useI18n } from "../components/I18nProvider";
 import type { PickedResource } from "../components/ProductPickerModal";
 import {
@@ -119,18 +120,10 @@ export default function MembershipChange() {
               </List>
             </Banner>
           ) : null}
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {t("collections.membership.collections", { count: n(collections.length) })}
-              </Text>
-              <List>
-                {collections.map((c) => (
-                  <List.Item key={c.id}>{`${c.title} (${n(c.productsCount)})`}</List.Item>
-                ))}
-              </List>
-            </BlockStack>
-          </Card>
+          <ChosenCollectionsCard
+            title={t("collections.membership.collections", { count: n(collections.length) })}
+            collections={collections}
+          />
           <Card>
             <ChoiceList
               title={t("collections.membership.operation")}
